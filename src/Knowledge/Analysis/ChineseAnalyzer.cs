@@ -1,0 +1,211 @@
+using System.Diagnostics;
+
+namespace CitizenBot.Knowledge.Analysis;
+
+/// <summary>
+/// Turns text into index terms at several granularities at once, because no single segmentation wins on
+/// colloquial questions: dictionary words (every match, not one best path), their synonym group's canonical term,
+/// character bigrams and single characters. ASCII words and numbers are kept whole. The same instance analyzes
+/// entries at index time and questions at query time.
+/// </summary>
+/// <remarks>Thread-safe. Allocates one string per emitted bigram; words and characters come from shared tables.</remarks>
+public sealed class ChineseAnalyzer
+{
+    /// <summary>Bumped whenever the tokenizing rules change, so stored tokens are rebuilt.</summary>
+    private const int RulesVersion = 1;
+    private const int StackLimit = 256;
+
+    private readonly TextNormalizer _normalizer;
+
+    public ChineseAnalyzer(Lexicon lexicon, TextNormalizer normalizer)
+    {
+        Lexicon = lexicon;
+        _normalizer = normalizer;
+    }
+
+    public Lexicon Lexicon { get; }
+
+    /// <summary>Identifies the analyzer's behaviour; the index re-tokenizes its entries when this changes.</summary>
+    public string Fingerprint => $"r{RulesVersion}-{Lexicon.Fingerprint}";
+
+    /// <inheritdoc cref="TextNormalizer.Normalize"/>
+    public string Normalize(string text) => _normalizer.Normalize(text);
+
+    /// <summary>Normalizes and tokenizes <paramref name="text"/>; duplicates are kept (term frequency matters).</summary>
+    public List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        TokenizeNormalized(_normalizer.Normalize(text), tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of already normalized text to <paramref name="sink"/>.</summary>
+    public void TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink)
+    {
+        var before = sink.Count;
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            var c = normalized[i];
+            var start = i;
+            if (CjkRanges.IsCjkBmp(c))
+            {
+                while (i < normalized.Length && CjkRanges.IsCjkBmp(normalized[i]))
+                {
+                    i++;
+                }
+
+                TokenizeCjkRun(normalized[start..i], sink);
+            }
+            else if (CjkRanges.IsAsciiLetterOrDigit(c))
+            {
+                while (i < normalized.Length && CjkRanges.IsAsciiLetterOrDigit(normalized[i]))
+                {
+                    i++;
+                }
+
+                sink.Add(normalized[start..i].ToString());
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        if (sink.Count == before)
+        {
+            // Everything was filler ("你好啊"): single characters are better than an empty question.
+            foreach (var ch in normalized)
+            {
+                if (CjkRanges.IsCjkBmp(ch))
+                {
+                    sink.Add(CharStrings.Of(ch));
+                }
+            }
+        }
+    }
+
+    private void TokenizeCjkRun(ReadOnlySpan<char> run, List<string> sink)
+    {
+        Span<bool> removed = run.Length <= StackLimit ? stackalloc bool[run.Length] : new bool[run.Length];
+        MarkFiller(run, removed);
+
+        var i = 0;
+        while (i < run.Length)
+        {
+            if (removed[i])
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < run.Length && !removed[i])
+            {
+                i++;
+            }
+
+            TokenizeSegment(run[start..i], sink);
+        }
+    }
+
+    /// <summary>Marks filler phrases for removal, except where a domain word overlaps them.</summary>
+    private void MarkFiller(ReadOnlySpan<char> run, Span<bool> removed)
+    {
+        var maxLength = Lexicon.MaxWordLength;
+        if (maxLength < 2)
+        {
+            return;
+        }
+
+        Span<bool> protectedChars = run.Length <= StackLimit ? stackalloc bool[run.Length] : new bool[run.Length];
+        var anyFiller = false;
+        for (var start = 0; start < run.Length - 1; start++)
+        {
+            var longest = Math.Min(maxLength, run.Length - start);
+            for (var length = longest; length >= 2; length--)
+            {
+                if (!Lexicon.TryGet(run.Slice(start, length), out _, out var info))
+                {
+                    continue;
+                }
+
+                if (info.IsFiller)
+                {
+                    anyFiller = true;
+                }
+                else
+                {
+                    protectedChars.Slice(start, length).Fill(true);
+                }
+            }
+        }
+
+        if (!anyFiller)
+        {
+            return;
+        }
+
+        for (var start = 0; start < run.Length - 1; start++)
+        {
+            var longest = Math.Min(maxLength, run.Length - start);
+            for (var length = longest; length >= 2; length--)
+            {
+                if (Lexicon.TryGet(run.Slice(start, length), out _, out var info) && info.IsFiller
+                    && !protectedChars.Slice(start, length).Contains(true))
+                {
+                    removed.Slice(start, length).Fill(true);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void TokenizeSegment(ReadOnlySpan<char> segment, List<string> sink)
+    {
+        Debug.Assert(segment.Length > 0, "segments are never empty");
+        foreach (var c in segment)
+        {
+            if (!StopWords.Particles.Contains(c))
+            {
+                sink.Add(CharStrings.Of(c));
+            }
+        }
+
+        for (var start = 0; start + 1 < segment.Length; start++)
+        {
+            var pair = segment.Slice(start, 2);
+            if (Lexicon.TryGet(pair, out var word, out var info))
+            {
+                AddWord(word, info, sink);
+            }
+            else if (!StopWords.Particles.Contains(pair[0]) && !StopWords.Particles.Contains(pair[1]))
+            {
+                sink.Add(pair.ToString());
+            }
+
+            var longest = Math.Min(Lexicon.MaxWordLength, segment.Length - start);
+            for (var length = 3; length <= longest; length++)
+            {
+                if (Lexicon.TryGet(segment.Slice(start, length), out word, out info))
+                {
+                    AddWord(word, info, sink);
+                }
+            }
+        }
+    }
+
+    private static void AddWord(string word, WordInfo info, List<string> sink)
+    {
+        if (info.IsFiller)
+        {
+            return;
+        }
+
+        sink.Add(word);
+        if (info.Canonical is { } canonical)
+        {
+            sink.Add(canonical);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace CitizenBot.Knowledge.Analysis;
+
+/// <summary>
+/// Brings resident text to one form before tokenizing: NFKC (full-width → half-width), ASCII case fold,
+/// traditional → simplified, and @mentions, emoji, WeChat <c>[表情]</c> codes and decoration turned into spaces.
+/// Han characters, ASCII letters and digits are kept; everything else becomes a single space.
+/// </summary>
+/// <remarks>Thread-safe and stateless apart from the shared ICU tables.</remarks>
+public sealed class TextNormalizer
+{
+    private const int MaxMentionLength = 20;
+    private const int MaxStickerLength = 4;
+
+    private readonly CjkCharacterMaps _maps;
+    private readonly string[] _mentionNames;
+
+    /// <param name="mentionNames">
+    /// Names that may be @-mentioned without a following space (the bot's own name, e.g. 百事通); any other mention
+    /// runs to the next space.
+    /// </param>
+    public TextNormalizer(IEnumerable<string>? mentionNames = null)
+    {
+        _maps = CjkCharacterMaps.Instance;
+        _mentionNames = [.. (mentionNames ?? []).Where(n => n.Length > 0).OrderByDescending(n => n.Length)];
+    }
+
+    /// <summary>True when ICU's traditional → simplified transform is available on this machine.</summary>
+    public bool ConvertsTraditional => _maps.HasTraditionalToSimplified;
+
+    /// <summary>Returns the normalized text; an empty string when nothing meaningful is left.</summary>
+    public string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.IsNormalized(NormalizationForm.FormKC))
+        {
+            text = text.Normalize(NormalizationForm.FormKC);
+        }
+
+        var source = text.AsSpan();
+        var sb = new StringBuilder(source.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c == '@')
+            {
+                i += MentionLength(source[(i + 1)..]);
+                pendingSpace = true;
+                continue;
+            }
+
+            if (c == '[' && TryStickerLength(source[(i + 1)..], out var sticker))
+            {
+                i += sticker + 1;
+                pendingSpace = true;
+                continue;
+            }
+
+            char kept;
+            if (CjkRanges.IsCjkBmp(c))
+            {
+                kept = _maps.ToSimplified(c);
+            }
+            else if (CjkRanges.IsAsciiLetterOrDigit(c))
+            {
+                kept = (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c);
+            }
+            else
+            {
+                // Punctuation, emoji (surrogate pairs), symbols and spaces all separate words and carry no meaning.
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            pendingSpace = false;
+            sb.Append(kept);
+        }
+
+        return sb.ToString();
+    }
+
+    private int MentionLength(ReadOnlySpan<char> afterAt)
+    {
+        foreach (var name in _mentionNames)
+        {
+            if (afterAt.StartsWith(name, StringComparison.Ordinal))
+            {
+                return name.Length;
+            }
+        }
+
+        var limit = Math.Min(afterAt.Length, MaxMentionLength);
+        for (var i = 0; i < limit; i++)
+        {
+            if (char.IsWhiteSpace(afterAt[i]))
+            {
+                return i;
+            }
+        }
+
+        // No space after the name: only an ASCII handle can be told apart from the question that follows it.
+        var ascii = 0;
+        while (ascii < afterAt.Length && (CjkRanges.IsAsciiLetterOrDigit(afterAt[ascii]) || afterAt[ascii] is '_' or '-' or '.'))
+        {
+            ascii++;
+        }
+
+        return ascii;
+    }
+
+    private static bool TryStickerLength(ReadOnlySpan<char> afterBracket, out int length)
+    {
+        // WeChat renders its built-in stickers as text such as [捂脸] or [OK]; they are decoration, not words.
+        length = afterBracket.IndexOf(']');
+        if (length is < 1 or > MaxStickerLength)
+        {
+            return false;
+        }
+
+        foreach (var c in afterBracket[..length])
+        {
+            if (!CjkRanges.IsCjkBmp(c) && !char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace CitizenBot.Knowledge.Content;
+
+/// <summary>Publication state of a knowledge-base entry; only published entries are meant to be answered from.</summary>
+public enum EntryStatus
+{
+    /// <summary>The entry is live (the default when a file gives no status).</summary>
+    Published,
+
+    /// <summary>The entry is being written and must not be served.</summary>
+    Draft,
+}

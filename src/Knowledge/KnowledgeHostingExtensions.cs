@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CitizenBot.Knowledge;
+
+/// <summary>Registers the knowledge module.</summary>
+public static class KnowledgeHostingExtensions
+{
+    /// <summary>
+    /// Binds and validates <see cref="KnowledgeOptions"/> and registers <see cref="KnowledgeBase"/>, whose database
+    /// lives in the host's <c>DataDirectory</c> (default <c>./data</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Retrieval.ClarifyThreshold <= o.Retrieval.AnswerThreshold, "Knowledge:Retrieval:ClarifyThreshold must not exceed AnswerThreshold.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<KnowledgeOptions>, NestedKnowledgeOptionsValidator>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var dataDirectory = builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data";
+            return KnowledgePaths.Resolve(options.ContentDirectory, dataDirectory, options.DatabaseFileName);
+        });
+        builder.Services.AddSingleton<KnowledgeBase>();
+        return builder;
+    }
+}

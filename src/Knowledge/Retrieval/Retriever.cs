@@ -1,0 +1,160 @@
+using System.Text;
+using CitizenBot.Knowledge.Index;
+
+namespace CitizenBot.Knowledge.Retrieval;
+
+/// <summary>
+/// Finds the entries that answer a resident's message and decides whether to answer, offer choices or abstain.
+/// Two stages: FTS5 BM25 over analyzer terms picks candidates, <see cref="CandidateScorer"/> re-ranks them, and a
+/// logistic calibration turns the top score and its lead over the runner-up into a probability.
+/// </summary>
+/// <remarks>
+/// Thread-safe. <see cref="Search"/> is synchronous on purpose: Microsoft.Data.Sqlite has no asynchronous I/O, so
+/// an async signature would only add allocations to a sub-millisecond call.
+/// </remarks>
+public sealed class Retriever
+{
+    /// <summary>Terms more common than this share of entries are left to re-ranking rather than the FTS5 query.</summary>
+    private const double CommonTermShare = 0.08;
+
+    private readonly KnowledgeIndex _index;
+    private readonly RetrievalOptions _options;
+    private readonly CandidateScorer _scorer;
+    private readonly Lazy<HomophoneCorrector> _corrector;
+
+    public Retriever(KnowledgeIndex index, RetrievalOptions options)
+    {
+        _index = index;
+        _options = options;
+        _scorer = new CandidateScorer(index.Terms, options);
+        _corrector = new Lazy<HomophoneCorrector>(() => new HomophoneCorrector(index.Analyzer.Lexicon));
+    }
+
+    public RetrievalOptions Options => _options;
+
+    /// <summary>Returns null when <paramref name="text"/> can be searched, else a message saying why not.</summary>
+    public string? Validate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "问题不能为空。";
+        }
+
+        return text.Length > _options.MaxQueryLength
+            ? $"问题太长了(最多 {_options.MaxQueryLength} 个字),请简要描述您想咨询的事情。"
+            : null;
+    }
+
+    /// <summary>Searches for <paramref name="text"/> and returns up to <paramref name="k"/> hits with a decision.</summary>
+    /// <exception cref="ArgumentException">The text is empty or longer than <see cref="RetrievalOptions.MaxQueryLength"/>.</exception>
+    public SearchResult Search(string text, int k = 5)
+    {
+        if (Validate(text) is { } error)
+        {
+            throw new ArgumentException(error, nameof(text));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var query = BuildQuery(text);
+        if (query.MatchExpression.Length == 0)
+        {
+            return SearchResult.Empty;
+        }
+
+        var candidates = _index.FindCandidates(query.MatchExpression, Math.Max(_options.CandidateCount, k));
+        if (candidates.Count == 0)
+        {
+            return SearchResult.Empty;
+        }
+
+        var topBm25 = candidates.Max(c => c.Bm25);
+        var scored = candidates
+            .Select(c => (Candidate: c, Score: _scorer.Score(c, query, topBm25)))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Candidate.Id, StringComparer.Ordinal)
+            .Take(Math.Max(k, 3))
+            .ToArray();
+
+        var hits = new List<SearchHit>(scored.Length);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var rival = i == 0 ? (scored.Length > 1 ? scored[1].Score : 0) : scored[0].Score;
+            var (candidate, score) = scored[i];
+            hits.Add(new SearchHit(candidate.Id, candidate.Title, candidate.Category, Math.Round(score, 4), Math.Round(Calibrate(score, score - rival), 4)));
+        }
+
+        return Decide(hits, k);
+    }
+
+    internal QueryTerms BuildQuery(string text)
+    {
+        var analyzer = _index.Analyzer;
+        var normalized = analyzer.Normalize(text);
+        var tokens = new List<string>();
+        analyzer.TokenizeNormalized(normalized, tokens);
+
+        var corrections = new HashSet<string>(StringComparer.Ordinal);
+        if (_options.CorrectionWeight > 0)
+        {
+            _corrector.Value.FindCorrections(normalized, _index.Terms, analyzer.Lexicon, corrections);
+        }
+
+        var terms = new List<string>();
+        var weights = new List<double>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens.Concat(corrections))
+        {
+            if (!seen.Add(token))
+            {
+                continue;
+            }
+
+            var weight = TermWeights.Of(token, _index.Terms, _options);
+            terms.Add(token);
+            weights.Add(corrections.Contains(token) && !tokens.Contains(token) ? weight * _options.CorrectionWeight : weight);
+        }
+
+        return new QueryTerms(terms, weights, BuildMatchExpression(terms));
+    }
+
+    private string BuildMatchExpression(List<string> terms)
+    {
+        var statistics = _index.Terms;
+        var commonLimit = Math.Max(1, statistics.DocumentCount * CommonTermShare);
+        var sb = new StringBuilder();
+        foreach (var term in terms)
+        {
+            var df = statistics.DocumentFrequency(term);
+            // Unseen terms cannot match, and very common single characters only slow FTS5 down: both still count in
+            // re-ranking, where an unseen term lowers coverage (a sign the message is about something we lack).
+            if (df == 0 || (term.Length == 1 && df > commonLimit))
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(" OR ");
+            }
+
+            QueryTerms.AppendQuoted(sb, term);
+        }
+
+        return sb.ToString();
+    }
+
+    private double Calibrate(double score, double gap) =>
+        DecisionPolicy.Confidence(_options.CalibrationBias, _options.CalibrationScore, _options.CalibrationGap, score, gap);
+
+    private SearchResult Decide(List<SearchHit> hits, int k)
+    {
+        var confidence = hits[0].Confidence;
+        var shown = hits.Take(k).ToArray();
+        return DecisionPolicy.Decide(confidence, hits.Count, _options.AnswerThreshold, _options.ClarifyThreshold) switch
+        {
+            SearchDecision.Answer => new SearchResult(SearchDecision.Answer, confidence, shown, []),
+            SearchDecision.Clarify => new SearchResult(SearchDecision.Clarify, confidence, shown, DecisionPolicy.Choices(hits, _options.ClarifyMargin)),
+            _ => new SearchResult(SearchDecision.Abstain, confidence, shown, []),
+        };
+    }
+}
