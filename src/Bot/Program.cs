@@ -4,14 +4,15 @@ using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
 using CitizenBot.Knowledge;
 
-var builder = WebApplication.CreateBuilder(args);
+var invocation = BotCommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(invocation.HostArgs);
 
 builder.AddBotDefaults();
 builder.AddKnowledge();
 
-if (BotCommandLine.IsCommand(args))
+if (invocation.IsCommand)
 {
-    return await BotCommandLine.RunAsync(builder, args);
+    return await BotCommandLine.RunAsync(builder, invocation.CommandArgs);
 }
 
 var app = builder.Build();

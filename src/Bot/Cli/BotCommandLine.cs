@@ -4,16 +4,46 @@ namespace CitizenBot.Bot.Cli;
 
 /// <summary>
 /// The same binary as the service, run with a command: <c>import</c>, <c>ask</c>, <c>eval</c>, <c>reindex</c>.
-/// Host settings such as <c>--DataDirectory /tmp/x</c> work as for the service: they are read by the host's
-/// configuration and hidden from the command parser.
+/// Host settings such as <c>--DataDirectory /tmp/x</c> (PascalCase keys, <c>--urls</c>, <c>--environment</c>) work
+/// as for the service: they go to the host's configuration and are hidden from the command parser.
 /// </summary>
 internal static class BotCommandLine
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "import", "ask", "eval", "reindex", "--help", "-h", "-?" };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// <summary>
+    /// Splits the process arguments into host settings (for <c>WebApplication.CreateBuilder</c>) and a command.
+    /// The host's parser must never see a command's own flags: it would take <c>--calibrate --Key value</c> as
+    /// the setting <c>calibrate=--Key</c> and lose <c>Key</c>.
+    /// </summary>
+    public static CommandLineInvocation Split(string[] args)
+    {
+        var hostArgs = new List<string>(args.Length);
+        var commandArgs = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var isHostSetting = arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2
+                && (char.IsUpper(arg[2]) || arg.StartsWith("--urls", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--environment", StringComparison.OrdinalIgnoreCase));
+            if (!isHostSetting)
+            {
+                commandArgs.Add(arg);
+                continue;
+            }
 
-    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
+            hostArgs.Add(arg);
+            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                hostArgs.Add(args[++i]);
+            }
+        }
+
+        var isCommand = commandArgs.Count > 0 && Commands.Contains(commandArgs[0]);
+        // Without a command every argument belongs to the host, as in any ASP.NET Core app.
+        return isCommand ? new CommandLineInvocation([.. hostArgs], [.. commandArgs]) : new CommandLineInvocation(args, []);
+    }
+
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] commandArgs)
     {
         // Commands print their own results; start-up chatter would bury them.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -25,30 +55,6 @@ internal static class BotCommandLine
             EvalCommand.Create(app.Services),
             ReindexCommand.Create(app.Services),
         };
-        return await root.Parse(WithoutHostSettings(args)).InvokeAsync();
-    }
-
-    /// <summary>Drops <c>--Key value</c> pairs meant for the host configuration (PascalCase keys and <c>--urls</c>).</summary>
-    private static List<string> WithoutHostSettings(string[] args)
-    {
-        var kept = new List<string>(args.Length);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            var isHostSetting = arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2
-                && (char.IsUpper(arg[2]) || arg.Equals("--urls", StringComparison.OrdinalIgnoreCase) || arg.Equals("--environment", StringComparison.OrdinalIgnoreCase));
-            if (!isHostSetting)
-            {
-                kept.Add(arg);
-                continue;
-            }
-
-            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
-            {
-                i++; // the setting's value
-            }
-        }
-
-        return kept;
+        return await root.Parse(commandArgs).InvokeAsync();
     }
 }

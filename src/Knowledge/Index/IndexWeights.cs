@@ -21,8 +21,8 @@ public sealed class IndexWeights
     [Range(0.0, 100.0)]
     public double Category { get; set; } = 1.0;
 
-    /// <summary>The FTS5 rank function call, in the table's column order.</summary>
+    /// <summary>The <c>bm25()</c> call, weights in the table's column order.</summary>
     internal string ToRankFunction() => string.Create(
         CultureInfo.InvariantCulture,
-        $"bm25({Title}, {Questions}, {Answer}, {Tags}, {Category})");
+        $"bm25(entry_terms, {Title}, {Questions}, {Answer}, {Tags}, {Category})");
 }

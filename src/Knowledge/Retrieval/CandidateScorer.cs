@@ -10,9 +10,6 @@ namespace CitizenBot.Knowledge.Retrieval;
 /// </summary>
 internal sealed class CandidateScorer(TermStatistics statistics, RetrievalOptions options)
 {
-    private const double PhrasingShare = 0.55;
-    private const double CoverageShare = 0.25;
-    private const double Bm25Share = 0.20;
     private const int StackLimit = 256;
 
     /// <summary>Scores one candidate in [0, 1]; <paramref name="topBm25"/> is the best BM25 among the candidates.</summary>
@@ -31,10 +28,11 @@ internal sealed class CandidateScorer(TermStatistics statistics, RetrievalOption
         MarkMatches(candidate.TagTerms, query, anywhere);
         var coverage = MatchedWeight(query, anywhere) / query.TotalWeight;
         var bm25 = topBm25 > 0 ? candidate.Bm25 / topBm25 : 0;
-        return (PhrasingShare * best) + (CoverageShare * coverage) + (Bm25Share * bm25);
+        var total = options.PhrasingShare + options.CoverageShare + options.Bm25Share;
+        return ((options.PhrasingShare * best) + (options.CoverageShare * coverage) + (options.Bm25Share * bm25)) / total;
     }
 
-    /// <summary>Geometric mean of message coverage and phrasing coverage.</summary>
+    /// <summary>Weighted geometric mean of message coverage and phrasing coverage.</summary>
     private double PhrasingSimilarity(ReadOnlySpan<char> phrasing, QueryTerms query, Span<bool> matched, Span<bool> anywhere)
     {
         matched.Clear();
@@ -68,7 +66,8 @@ internal sealed class CandidateScorer(TermStatistics statistics, RetrievalOption
 
         var messageCoverage = MatchedWeight(query, matched) / query.TotalWeight;
         var phrasingCoverage = phrasingMatched / phrasingWeight;
-        return Math.Sqrt(messageCoverage * phrasingCoverage);
+        var a = options.MessageCoverageExponent;
+        return Math.Pow(messageCoverage, a) * Math.Pow(phrasingCoverage, 1 - a);
     }
 
     private static void MarkMatches(ReadOnlySpan<char> terms, QueryTerms query, Span<bool> anywhere)

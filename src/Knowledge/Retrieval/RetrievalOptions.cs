@@ -10,11 +10,11 @@ public sealed class RetrievalOptions
 {
     /// <summary>Answer when the top hit's calibrated confidence reaches this.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.55;
+    public double AnswerThreshold { get; set; } = 0.825;
 
     /// <summary>Below <see cref="AnswerThreshold"/> but at least this: offer choices. Below: abstain.</summary>
     [Range(0.0, 1.0)]
-    public double ClarifyThreshold { get; set; } = 0.25;
+    public double ClarifyThreshold { get; set; } = 0.30;
 
     /// <summary>Choices offered on clarify are hits whose score is within this of the top score (2–3 of them).</summary>
     [Range(0.0, 1.0)]
@@ -22,7 +22,18 @@ public sealed class RetrievalOptions
 
     /// <summary>How many entries the full-text stage hands to re-ranking.</summary>
     [Range(5, 500)]
-    public int CandidateCount { get; set; } = 40;
+    public int CandidateCount { get; set; } = 20;
+
+    /// <summary>
+    /// The FTS5 stage searches the most telling terms whose document frequencies add up to at most this, so its cost
+    /// stays bounded as the base grows (the first term is always searched).
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int MatchPostingsBudget { get; set; } = 300;
+
+    /// <summary>At most this many terms go into the FTS5 query.</summary>
+    [Range(1, 256)]
+    public int MaxMatchTerms { get; set; } = 24;
 
     /// <summary>Messages longer than this (in characters) are refused rather than searched.</summary>
     [Range(16, 100_000)]
@@ -30,7 +41,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Weight of a single-character term relative to a bigram.</summary>
     [Range(0.0, 5.0)]
-    public double UnigramWeight { get; set; } = 0.35;
+    public double UnigramWeight { get; set; } = 0.6;
 
     /// <summary>Weight of a dictionary word of three or more characters relative to a bigram.</summary>
     [Range(0.0, 5.0)]
@@ -44,12 +55,31 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double CorrectionWeight { get; set; } = 0.8;
 
+    /// <summary>Share of the score from the best-matching phrasing (title or alternative question).</summary>
+    [Range(0.0, 10.0)]
+    public double PhrasingShare { get; set; } = 0.55;
+
+    /// <summary>Share of the score from how much of the message the entry's phrasings and tags cover together.</summary>
+    [Range(0.0, 10.0)]
+    public double CoverageShare { get; set; } = 0.25;
+
+    /// <summary>Share of the score from FTS5 BM25 relative to the best candidate (brings in the answer text).</summary>
+    [Range(0.0, 10.0)]
+    public double Bm25Share { get; set; } = 0.20;
+
+    /// <summary>
+    /// In phrasing similarity, the exponent on message coverage (the rest goes to phrasing coverage): higher values
+    /// favour phrasings that explain the whole message over phrasings the message covers entirely.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MessageCoverageExponent { get; set; } = 0.5;
+
     /// <summary>Logistic calibration: intercept.</summary>
-    public double CalibrationBias { get; set; } = -6.0;
+    public double CalibrationBias { get; set; } = -2.868;
 
     /// <summary>Logistic calibration: coefficient of the top score.</summary>
-    public double CalibrationScore { get; set; } = 11.0;
+    public double CalibrationScore { get; set; } = 4.813;
 
     /// <summary>Logistic calibration: coefficient of the gap between the top two scores.</summary>
-    public double CalibrationGap { get; set; } = 8.0;
+    public double CalibrationGap { get; set; } = 19.019;
 }

@@ -14,9 +14,6 @@ namespace CitizenBot.Knowledge.Retrieval;
 /// </remarks>
 public sealed class Retriever
 {
-    /// <summary>Terms more common than this share of entries are left to re-ranking rather than the FTS5 query.</summary>
-    private const double CommonTermShare = 0.08;
-
     private readonly KnowledgeIndex _index;
     private readonly RetrievalOptions _options;
     private readonly CandidateScorer _scorer;
@@ -114,20 +111,29 @@ public sealed class Retriever
             weights.Add(corrections.Contains(token) && !tokens.Contains(token) ? weight * _options.CorrectionWeight : weight);
         }
 
-        return new QueryTerms(terms, weights, BuildMatchExpression(terms));
+        return new QueryTerms(terms, weights, BuildMatchExpression(terms, weights));
     }
 
-    private string BuildMatchExpression(List<string> terms)
+    /// <summary>
+    /// Picks the terms the FTS5 stage searches for: the most telling first, until their postings reach the budget.
+    /// bm25() costs time for every row a query matches (it also counts each term's rows first), so a message full of
+    /// common words would otherwise score most of the base. Every term still counts in re-ranking, where an unseen
+    /// one lowers coverage: a sign the message is about something the base lacks.
+    /// </summary>
+    private string BuildMatchExpression(List<string> terms, List<double> weights)
     {
         var statistics = _index.Terms;
-        var commonLimit = Math.Max(1, statistics.DocumentCount * CommonTermShare);
+        var order = Enumerable.Range(0, terms.Count)
+            .Where(i => statistics.DocumentFrequency(terms[i]) > 0)
+            .OrderByDescending(i => weights[i])
+            .ToArray();
         var sb = new StringBuilder();
-        foreach (var term in terms)
+        long postings = 0;
+        var used = 0;
+        foreach (var i in order)
         {
-            var df = statistics.DocumentFrequency(term);
-            // Unseen terms cannot match, and very common single characters only slow FTS5 down: both still count in
-            // re-ranking, where an unseen term lowers coverage (a sign the message is about something we lack).
-            if (df == 0 || (term.Length == 1 && df > commonLimit))
+            var df = statistics.DocumentFrequency(terms[i]);
+            if (used > 0 && (postings + df > _options.MatchPostingsBudget || used >= _options.MaxMatchTerms))
             {
                 continue;
             }
@@ -137,7 +143,9 @@ public sealed class Retriever
                 sb.Append(" OR ");
             }
 
-            QueryTerms.AppendQuoted(sb, term);
+            QueryTerms.AppendQuoted(sb, terms[i]);
+            postings += df;
+            used++;
         }
 
         return sb.ToString();

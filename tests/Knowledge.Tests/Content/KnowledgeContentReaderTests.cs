@@ -119,6 +119,26 @@ public sealed class KnowledgeContentReaderTests : IDisposable
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
     }
 
+    [Fact]
+    public async Task ReadAsync_ReadsSeedEntriesBackUnchanged_WhenWrittenInEitherFormat()
+    {
+        var seed = await KnowledgeContentReader.ReadAsync(Path.Combine(FindRepositoryRoot(), "knowledge-base"), CancellationToken.None);
+        foreach (var entry in seed.Entries)
+        {
+            _directory.WriteText(MarkdownEntryFormat.RelativePath(entry), MarkdownEntryFormat.Write(entry));
+        }
+
+        var jsonl = _directory.WriteText("bulk.jsonl", string.Concat(seed.Entries.Select(e => JsonlEntryFormat.Write(e) + "\n")));
+
+        var fromMarkdown = await KnowledgeContentReader.ReadAsync(_directory.Path, CancellationToken.None);
+        var fromJsonl = await KnowledgeContentReader.ReadAsync(jsonl, CancellationToken.None);
+
+        Assert.Empty(fromMarkdown.Errors);
+        Assert.Empty(fromJsonl.Errors);
+        Assert.Equal(seed.Entries, fromMarkdown.Entries);
+        Assert.Equal(seed.Entries, fromJsonl.Entries);
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

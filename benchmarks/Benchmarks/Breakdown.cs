@@ -1,0 +1,480 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CitizenBot.Knowledge.Content;
+using CitizenBot.Knowledge.Index;
+using CitizenBot.Knowledge.Retrieval;
+using Microsoft.Data.Sqlite;
+
+namespace CitizenBot.Benchmarks;
+
+/// <summary>
+/// Where the time of a search and of an import goes, measured in the thread's CPU time (see
+/// <see cref="ThreadCpuClock"/>) so that other processes on a shared machine do not inflate it. Replays the
+/// stages the library runs, through its internal pieces, and tries the FTS5 query in simpler forms and on an
+/// <c>optimize</c>d copy of the index. Diagnostic only: the headline figures come from <see cref="LatencyBench"/>.
+/// </summary>
+internal static class Breakdown
+{
+    /// <summary>SQL variants and row counts are run for at most this many queries.</summary>
+    private const int MaxSqlQueries = 1_000;
+
+    /// <summary>The import breakdown indexes at most this many entries.</summary>
+    private const int MaxImportEntries = 10_000;
+
+    public static async Task SearchAsync(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries, TextWriter log, CancellationToken cancellationToken)
+    {
+        await log.WriteLineAsync(SearchStages(data, index, retriever, queries));
+        await OptimizedCopyAsync(data, index, queries, log, cancellationToken);
+    }
+
+    /// <summary>Synchronous on purpose, like <see cref="Retriever.Search"/>: SQLite calls complete synchronously anyway.</summary>
+    private static string SearchStages(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries)
+    {
+        var options = data.Options.Retrieval;
+        var analyzer = index.Analyzer;
+        var corrector = new HomophoneCorrector(analyzer.Lexicon);
+        var scorer = new CandidateScorer(index.Terms, options);
+        var limit = Math.Max(options.CandidateCount, 5);
+        var n = queries.Count;
+        var normalize = new double[n];
+        var tokenize = new double[n];
+        var correct = new double[n];
+        var build = new double[n];
+        var fts = new double[n];
+        var rerank = new double[n];
+        var search = new double[n];
+        var orTerms = new double[n];
+        var expressions = new string[n];
+
+        for (var i = 0; i < n; i++)
+        {
+            var text = queries[i];
+            var start = ThreadCpuClock.NowMilliseconds();
+            retriever.Search(text);
+            search[i] = ThreadCpuClock.NowMilliseconds() - start;
+
+            start = ThreadCpuClock.NowMilliseconds();
+            var normalized = analyzer.Normalize(text);
+            normalize[i] = Lap(ref start);
+
+            var tokens = new List<string>();
+            analyzer.TokenizeNormalized(normalized, tokens);
+            tokenize[i] = Lap(ref start);
+
+            var corrections = new HashSet<string>(StringComparer.Ordinal);
+            if (options.CorrectionWeight > 0)
+            {
+                corrector.FindCorrections(normalized, index.Terms, analyzer.Lexicon, corrections);
+            }
+
+            correct[i] = Lap(ref start);
+
+            var query = retriever.BuildQuery(text);
+            build[i] = Lap(ref start);
+            expressions[i] = query.MatchExpression;
+            if (query.MatchExpression.Length == 0)
+            {
+                continue;
+            }
+
+            orTerms[i] = CountOccurrences(query.MatchExpression, " OR ") + 1;
+            start = ThreadCpuClock.NowMilliseconds();
+            var found = index.FindCandidates(query.MatchExpression, limit);
+            fts[i] = Lap(ref start);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            var topBm25 = found.Max(c => c.Bm25);
+            _ = found
+                .Select(c => (Candidate: c, Score: scorer.Score(c, query, topBm25)))
+                .OrderByDescending(s => s.Score)
+                .ThenBy(s => s.Candidate.Id, StringComparer.Ordinal)
+                .Take(5)
+                .ToArray();
+            rerank[i] = Lap(ref start);
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"#### Search stage breakdown, {index.Count:N0} entries, {n:N0} queries ({ClockName}, ms per query)");
+        sb.AppendLine();
+        var table = new StageTable(sb, build.Zip(fts, (a, b) => a + b).Zip(rerank, (a, b) => a + b).Average());
+        table.Row("  normalize (NFKC, T→S, cleanup)", normalize);
+        table.Row("  tokenize (words, bigrams, chars)", tokenize);
+        table.Row("  homophone correction", correct);
+        table.Row("query build (the three above + IDF weights + FTS5 expression)", build);
+        table.Row("FTS5 candidates (`KnowledgeIndex.FindCandidates`)", fts);
+        table.Row("re-ranking (`CandidateScorer` + sort)", rerank);
+        table.Row("`Retriever.Search` end to end", search);
+
+        // The same FTS5 expressions in simpler SQL, on a connection of our own.
+        var counted = Math.Min(n, MaxSqlQueries);
+        var weights = data.Options.Weights;
+        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(entry_terms, {weights.Title}, {weights.Questions}, {weights.Answer}, {weights.Tags}, {weights.Category})");
+        using var connection = OpenReadOnly(index.DatabasePath);
+        var matches = new double[counted];
+        var countMs = new double[counted];
+        var rankMs = new double[counted];
+        var plainMs = new double[counted];
+        using (var count = Command(connection, "SELECT count(*) FROM entry_terms WHERE entry_terms MATCH $match"))
+        using (var ranked = Command(connection, $"SELECT rowid, {rank} AS score FROM entry_terms WHERE entry_terms MATCH $match ORDER BY score LIMIT {limit}"))
+        using (var plain = Command(connection, $"SELECT rowid FROM entry_terms WHERE entry_terms MATCH $match LIMIT {limit}"))
+        {
+            for (var i = 0; i < counted; i++)
+            {
+                if (expressions[i].Length == 0)
+                {
+                    continue;
+                }
+
+                count.Parameters["$match"].Value = expressions[i];
+                ranked.Parameters["$match"].Value = expressions[i];
+                plain.Parameters["$match"].Value = expressions[i];
+                var start = ThreadCpuClock.NowMilliseconds();
+                matches[i] = Convert.ToDouble(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+                countMs[i] = Lap(ref start);
+                Drain(ranked);
+                rankMs[i] = Lap(ref start);
+                Drain(plain);
+                plainMs[i] = Lap(ref start);
+            }
+        }
+
+        table.Row(string.Create(CultureInfo.InvariantCulture, $"SQL: MATCH, first {limit} rows unranked (first {counted:N0} queries)"), plainMs, share: false);
+        table.Row("SQL: `count(*)` of the MATCH (every matching row, no ranking)", countMs, share: false);
+        table.Row(string.Create(CultureInfo.InvariantCulture, $"SQL: rowid + bm25 ORDER BY LIMIT {limit} (no columns, no join)"), rankMs, share: false);
+        var ftsCounted = fts.Take(counted).ToArray();
+        table.Row("FTS5 candidates again, same queries (for comparison)", ftsCounted, share: false);
+        sb.AppendLine();
+
+        var sortedTerms = orTerms.Order().ToArray();
+        var sortedMatches = matches.Order().ToArray();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- FTS5 expression: OR of p50 {Percentile(sortedTerms, 0.5):F0}, p90 {Percentile(sortedTerms, 0.9):F0}, max {sortedTerms[^1]:F0} terms.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Rows the expression matches (all are bm25-scored before LIMIT): p50 {Percentile(sortedMatches, 0.5):N0}, p90 {Percentile(sortedMatches, 0.9):N0}, p99 {Percentile(sortedMatches, 0.99):N0}, max {sortedMatches[^1]:N0} of {index.Count:N0}.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- FTS5 segments: {Scalar(connection, "SELECT count(DISTINCT segid) FROM entry_terms_idx")}; pages of the index b-tree: {Scalar(connection, "SELECT count(*) FROM entry_terms_data")}.");
+        sb.AppendLine("- Slowest FTS5 candidate queries:");
+        foreach (var i in Enumerable.Range(0, counted).OrderByDescending(i => fts[i]).Take(5))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  - {fts[i]:F2} ms, {orTerms[i]:F0} OR terms, {matches[i]:N0} rows: `{queries[i].ReplaceLineEndings(" ")}`");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Copies the index, runs FTS5 <c>optimize</c> (merging every segment into one) on the copy and searches it again.
+    /// </summary>
+    private static async Task OptimizedCopyAsync(BenchmarkData data, KnowledgeIndex index, List<string> queries, TextWriter log, CancellationToken cancellationToken)
+    {
+        var copy = Path.Combine(IndexCache.Folder, string.Create(CultureInfo.InvariantCulture, $"optimized-{Environment.ProcessId}.db"));
+        IndexCache.DeleteDatabase(copy);
+        try
+        {
+            var (before, after, seconds) = CopyAndOptimize(index.DatabasePath, copy);
+            await log.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"#### Same queries on an FTS5-optimized copy ({before} → {after} segments; 'optimize' took {seconds:F1} s wall, file {IndexCache.FileBytes(copy) / 1048576.0:F1} MiB)"));
+
+            using var optimized = await KnowledgeIndex.OpenAsync(copy, data.Analyzer, data.Categories, data.Options.Weights, cancellationToken);
+            var retriever = new Retriever(optimized, data.Options.Retrieval);
+            var limit = Math.Max(data.Options.Retrieval.CandidateCount, 5);
+            foreach (var query in queries.Take(200))
+            {
+                retriever.Search(query);
+            }
+
+            var search = new double[queries.Count];
+            var fts = new double[queries.Count];
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var start = ThreadCpuClock.NowMilliseconds();
+                retriever.Search(queries[i]);
+                search[i] = Lap(ref start);
+                var expression = retriever.BuildQuery(queries[i]).MatchExpression;
+                start = ThreadCpuClock.NowMilliseconds();
+                if (expression.Length > 0)
+                {
+                    optimized.FindCandidates(expression, limit);
+                }
+
+                fts[i] = Lap(ref start);
+            }
+
+            var sb = new StringBuilder();
+            sb.AppendLine();
+            var table = new StageTable(sb, search.Average());
+            table.Row("FTS5 candidates, optimized", fts);
+            table.Row("`Retriever.Search`, optimized", search);
+            await log.WriteLineAsync(sb.ToString());
+        }
+        finally
+        {
+            IndexCache.DeleteDatabase(copy);
+        }
+    }
+
+    private static (string Before, string After, double Seconds) CopyAndOptimize(string sourcePath, string copy)
+    {
+        using var source = OpenReadOnly(sourcePath);
+        using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
+        target.Open();
+        source.BackupDatabase(target);
+        var before = Scalar(target, "SELECT count(DISTINCT segid) FROM entry_terms_idx");
+        var wall = Stopwatch.StartNew();
+        using (var optimize = Command(target, "INSERT INTO entry_terms(entry_terms) VALUES('optimize')"))
+        {
+            optimize.ExecuteNonQuery();
+        }
+
+        var seconds = wall.Elapsed.TotalSeconds;
+        return (before, Scalar(target, "SELECT count(DISTINCT segid) FROM entry_terms_idx"), seconds);
+    }
+
+    /// <summary>
+    /// Times the steps of an import on up to 10,000 entries: the library's own pieces one by one, the bare SQLite
+    /// inserts of the same rows through prepared statements, and <c>UpsertManyAsync</c> itself.
+    /// </summary>
+    public static async Task ImportAsync(BenchmarkData data, string schemaSource, int count, TextWriter log, CancellationToken cancellationToken)
+    {
+        var entries = data.Synthetic.GenerateEntries(Math.Min(count, MaxImportEntries));
+        var m = entries.Count;
+        var hashes = new string[m];
+        var json = new string[m];
+        var documents = new IndexDocument[m];
+        var distinct = new HashSet<string>[m];
+
+        var start = ThreadCpuClock.NowMilliseconds();
+        for (var i = 0; i < m; i++)
+        {
+            hashes[i] = entries[i].ContentHash();
+        }
+
+        var hash = Lap(ref start);
+        for (var i = 0; i < m; i++)
+        {
+            json[i] = EntryJson.Serialize(entries[i]);
+        }
+
+        var serialize = Lap(ref start);
+        for (var i = 0; i < m; i++)
+        {
+            documents[i] = IndexDocument.From(entries[i], data.Analyzer, data.Categories);
+        }
+
+        var analyze = Lap(ref start);
+        for (var i = 0; i < m; i++)
+        {
+            distinct[i] = documents[i].DistinctTerms();
+        }
+
+        var distinctMs = Lap(ref start);
+        var statistics = new TermStatistics();
+        foreach (var terms in distinct)
+        {
+            statistics.AddDocument(terms);
+        }
+
+        var stats = Lap(ref start);
+        var tokens = documents.Sum(d => (double)CountOccurrences(d.Answer, " ") + CountOccurrences(d.Questions, " ") + CountOccurrences(d.Title, " ") + 3);
+
+        var folder = Path.Combine(IndexCache.Folder, string.Create(CultureInfo.InvariantCulture, $"import-{Environment.ProcessId}"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var (sqliteCpu, sqliteWall, sqliteError) = BareInserts(Path.Combine(folder, "bare.db"), schemaSource, entries, hashes, json, documents);
+
+            using var index = await KnowledgeIndex.OpenAsync(Path.Combine(folder, "knowledge.db"), data.Analyzer, data.Categories, data.Options.Weights, cancellationToken);
+            var thread = Environment.CurrentManagedThreadId;
+            var wall = Stopwatch.StartNew();
+            start = ThreadCpuClock.NowMilliseconds();
+            await index.UpsertManyAsync(entries, cancellationToken);
+            var upsert = Lap(ref start);
+            var upsertWall = wall.Elapsed.TotalMilliseconds;
+            var sameThread = thread == Environment.CurrentManagedThreadId;
+
+            var sb = new StringBuilder();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"#### Import breakdown, {m:N0} entries in one transaction ({ClockName}; {tokens / m:F0} terms per entry)");
+            sb.AppendLine();
+            sb.AppendLine("| Step | total (ms) | µs per entry | share of UpsertManyAsync | entries/s if it were the only cost |");
+            sb.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            void Row(string name, double ms) => sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {ms:F0} | {ms * 1000 / m:F0} | {ms / upsert:P0} | {m / (ms / 1000):N0} |");
+            Row("content hash (SHA-256)", hash);
+            Row("JSON serialization", serialize);
+            Row("analysis (`IndexDocument.From`: tokenize 5 fields)", analyze);
+            Row("distinct terms", distinctMs);
+            Row("term statistics update", stats);
+            if (sqliteError is null)
+            {
+                Row(string.Create(CultureInfo.InvariantCulture, $"bare SQLite: prepared INSERTs of the same rows + FTS5 (wall {sqliteWall:F0} ms)"), sqliteCpu);
+            }
+            else
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| bare SQLite inserts | n/a: {sqliteError} | | | |");
+            }
+
+            Row(string.Create(CultureInfo.InvariantCulture, $"**`UpsertManyAsync`** (wall {upsertWall:F0} ms{(sameThread ? string.Empty : "; continued on another thread, CPU time partial")})"), upsert);
+            var explained = hash + serialize + analyze + distinctMs + stats + (sqliteError is null ? sqliteCpu : 0);
+            Row("remainder (per-entry commands, lookups, async plumbing)", Math.Max(0, upsert - explained));
+            await log.WriteLineAsync(sb.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The floor: the same rows through two prepared statements, schema copied from a real index.</summary>
+    private static (double CpuMs, double WallMs, string? Error) BareInserts(
+        string path, string schemaSource, List<KnowledgeEntry> entries, string[] hashes, string[] json, IndexDocument[] documents)
+    {
+        try
+        {
+            using var source = OpenReadOnly(schemaSource);
+            var schema = new List<string>();
+            using (var read = Command(source, "SELECT sql FROM sqlite_master WHERE name IN ('entries', 'entry_terms') ORDER BY name"))
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    schema.Add(reader.GetString(0));
+                }
+            }
+
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            using (var pragmas = Command(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
+            {
+                pragmas.ExecuteNonQuery();
+            }
+
+            foreach (var statement in schema)
+            {
+                using var create = Command(connection, statement);
+                create.ExecuteNonQuery();
+            }
+
+            var wall = Stopwatch.StartNew();
+            var start = ThreadCpuClock.NowMilliseconds();
+            using (var transaction = connection.BeginTransaction())
+            using (var entry = Command(connection, "INSERT INTO entries(seq, id, status, category, title, data, content_hash) VALUES ($seq, $id, $status, $category, $title, $data, $hash)"))
+            using (var terms = Command(connection, "INSERT INTO entry_terms(rowid, title, questions, answer, tags, category) VALUES ($seq, $title, $questions, $answer, $tags, $category)"))
+            {
+                entry.Transaction = transaction;
+                terms.Transaction = transaction;
+                var entryValues = AddParameters(entry, "$seq", "$id", "$status", "$category", "$title", "$data", "$hash");
+                var termValues = AddParameters(terms, "$seq", "$title", "$questions", "$answer", "$tags", "$category");
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var e = entries[i];
+                    var d = documents[i];
+                    Set(entryValues, i + 1L, e.Id, e.Status.ToString(), e.Category, e.Title, json[i], hashes[i]);
+                    entry.ExecuteNonQuery();
+                    Set(termValues, i + 1L, d.Title, d.Questions, d.Answer, d.Tags, d.Category);
+                    terms.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            return (ThreadCpuClock.NowMilliseconds() - start, wall.Elapsed.TotalMilliseconds, null);
+        }
+        catch (SqliteException ex)
+        {
+            return (0, 0, ex.Message);
+        }
+    }
+
+    private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
+        [.. names.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name }))];
+
+    private static void Set(SqliteParameter[] parameters, params object[] values)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i].Value = values[i];
+        }
+    }
+
+    private static string ClockName => ThreadCpuClock.IsThreadTime ? "thread CPU time" : "wall time";
+
+    private static double Lap(ref double start)
+    {
+        var now = ThreadCpuClock.NowMilliseconds();
+        var elapsed = now - start;
+        start = now;
+        return elapsed;
+    }
+
+    private static SqliteConnection OpenReadOnly(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Constant statements and numbers of our own; values travel as parameters.")]
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (sql.Contains("$match", StringComparison.Ordinal))
+        {
+            command.Parameters.Add("$match", SqliteType.Text);
+        }
+
+        return command;
+    }
+
+    private static string Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "null";
+    }
+
+    private static void Drain(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+
+    internal static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A Markdown table of per-query timings: mean, percentiles and share of a reference mean.</summary>
+    private sealed class StageTable
+    {
+        private readonly StringBuilder _sb;
+        private readonly double _referenceMean;
+
+        public StageTable(StringBuilder sb, double referenceMean)
+        {
+            _sb = sb;
+            _referenceMean = referenceMean;
+            sb.AppendLine("| Stage | mean | p50 | p90 | p99 | max | share of mean |");
+            sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        }
+
+        public void Row(string name, double[] values, bool share = true)
+        {
+            var sorted = values.Order().ToArray();
+            var mean = values.Average();
+            var shareText = share && _referenceMean > 0 ? (mean / _referenceMean).ToString("P0", CultureInfo.InvariantCulture) : string.Empty;
+            _sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {mean:F3} | {Percentile(sorted, 0.5):F3} | {Percentile(sorted, 0.9):F3} | {Percentile(sorted, 0.99):F3} | {sorted[^1]:F3} | {shareText} |");
+        }
+    }
+}
