@@ -82,7 +82,7 @@ internal static class EvalCommand
     {
         Console.WriteLine();
         Console.WriteLine("calibration fitted on these questions (Knowledge:Retrieval settings):");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CalibrationBias={fit.Bias} CalibrationScore={fit.Score} CalibrationGap={fit.Gap} (log loss {fit.LogLoss:0.000})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CalibrationBias={fit.Bias} CalibrationScore={fit.Score} CalibrationGap={fit.Gap} CalibrationEvidence={fit.Evidence} (log loss {fit.LogLoss:0.000})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  AnswerThreshold={fit.AnswerThreshold} ClarifyThreshold={fit.ClarifyThreshold} → correct-action rate {Percent(fit.CorrectActionRate)}"));
     }
 

@@ -12,8 +12,11 @@ internal sealed class CandidateScorer(TermStatistics statistics, RetrievalOption
 {
     private const int StackLimit = 256;
 
-    /// <summary>Scores one candidate in [0, 1]; <paramref name="topBm25"/> is the best BM25 among the candidates.</summary>
-    public double Score(IndexCandidate candidate, QueryTerms query, double topBm25)
+    /// <summary>
+    /// Scores one candidate in [0, 1] (<paramref name="topBm25"/> is the best BM25 among the candidates) and
+    /// returns the evidence too: the summed weight of the message's terms found in the entry's phrasings and tags.
+    /// </summary>
+    public (double Score, double Evidence) Score(IndexCandidate candidate, QueryTerms query, double topBm25)
     {
         Span<bool> anywhere = query.Count <= StackLimit ? stackalloc bool[query.Count] : new bool[query.Count];
         Span<bool> inPhrasing = query.Count <= StackLimit ? stackalloc bool[query.Count] : new bool[query.Count];
@@ -26,10 +29,11 @@ internal sealed class CandidateScorer(TermStatistics statistics, RetrievalOption
         }
 
         MarkMatches(candidate.TagTerms, query, anywhere);
-        var coverage = MatchedWeight(query, anywhere) / query.TotalWeight;
+        var evidence = MatchedWeight(query, anywhere);
+        var coverage = evidence / query.TotalWeight;
         var bm25 = topBm25 > 0 ? candidate.Bm25 / topBm25 : 0;
         var total = options.PhrasingShare + options.CoverageShare + options.Bm25Share;
-        return ((options.PhrasingShare * best) + (options.CoverageShare * coverage) + (options.Bm25Share * bm25)) / total;
+        return ((((options.PhrasingShare * best) + (options.CoverageShare * coverage) + (options.Bm25Share * bm25)) / total), evidence);
     }
 
     /// <summary>Weighted geometric mean of message coverage and phrasing coverage.</summary>

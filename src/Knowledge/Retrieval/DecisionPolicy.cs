@@ -3,9 +3,9 @@ namespace CitizenBot.Knowledge.Retrieval;
 /// <summary>The calibration and decision rules, shared by the retriever and by calibration fitting.</summary>
 internal static class DecisionPolicy
 {
-    /// <summary>Logistic calibration of a hit's score and its lead over the best rival hit.</summary>
-    public static double Confidence(double bias, double scoreWeight, double gapWeight, double score, double gap) =>
-        1.0 / (1.0 + Math.Exp(-(bias + (scoreWeight * score) + (gapWeight * gap))));
+    /// <summary>Logistic calibration of a hit's score, its lead over the best rival hit, and its evidence.</summary>
+    public static double Confidence(CalibrationWeights w, double score, double gap, double evidence) =>
+        1.0 / (1.0 + Math.Exp(-(w.Bias + (w.Score * score) + (w.Gap * gap) + (w.Evidence * Math.Log(1 + evidence)))));
 
     public static SearchDecision Decide(double topConfidence, int hitCount, double answerThreshold, double clarifyThreshold) =>
         topConfidence >= answerThreshold ? SearchDecision.Answer

@@ -10,7 +10,7 @@ public sealed class RetrievalOptions
 {
     /// <summary>Answer when the top hit's calibrated confidence reaches this.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.825;
+    public double AnswerThreshold { get; set; } = 0.85;
 
     /// <summary>Below <see cref="AnswerThreshold"/> but at least this: offer choices. Below: abstain.</summary>
     [Range(0.0, 1.0)]
@@ -75,11 +75,17 @@ public sealed class RetrievalOptions
     public double MessageCoverageExponent { get; set; } = 0.5;
 
     /// <summary>Logistic calibration: intercept.</summary>
-    public double CalibrationBias { get; set; } = -2.868;
+    public double CalibrationBias { get; set; } = -6.882;
 
-    /// <summary>Logistic calibration: coefficient of the top score.</summary>
-    public double CalibrationScore { get; set; } = 4.813;
+    /// <summary>
+    /// Logistic calibration: coefficient of the score. Negative after fitting because score and evidence move
+    /// together: once evidence and the lead are known, a high score on little evidence marks a short, vague message.
+    /// </summary>
+    public double CalibrationScore { get; set; } = -6.046;
 
     /// <summary>Logistic calibration: coefficient of the gap between the top two scores.</summary>
-    public double CalibrationGap { get; set; } = 19.019;
+    public double CalibrationGap { get; set; } = 17.394;
+
+    /// <summary>Logistic calibration: coefficient of ln(1 + evidence) of the hit.</summary>
+    public double CalibrationEvidence { get; set; } = 2.926;
 }

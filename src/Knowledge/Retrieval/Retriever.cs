@@ -17,6 +17,7 @@ public sealed class Retriever
     private readonly KnowledgeIndex _index;
     private readonly RetrievalOptions _options;
     private readonly CandidateScorer _scorer;
+    private readonly CalibrationWeights _calibration;
     private readonly Lazy<HomophoneCorrector> _corrector;
 
     public Retriever(KnowledgeIndex index, RetrievalOptions options)
@@ -24,6 +25,7 @@ public sealed class Retriever
         _index = index;
         _options = options;
         _scorer = new CandidateScorer(index.Terms, options);
+        _calibration = CalibrationWeights.From(options);
         _corrector = new Lazy<HomophoneCorrector>(() => new HomophoneCorrector(index.Analyzer.Lexicon));
     }
 
@@ -66,7 +68,11 @@ public sealed class Retriever
 
         var topBm25 = candidates.Max(c => c.Bm25);
         var scored = candidates
-            .Select(c => (Candidate: c, Score: _scorer.Score(c, query, topBm25)))
+            .Select(c =>
+            {
+                var (score, evidence) = _scorer.Score(c, query, topBm25);
+                return (Candidate: c, Score: score, Evidence: evidence);
+            })
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Candidate.Id, StringComparer.Ordinal)
             .Take(Math.Max(k, 3))
@@ -76,8 +82,9 @@ public sealed class Retriever
         for (var i = 0; i < scored.Length; i++)
         {
             var rival = i == 0 ? (scored.Length > 1 ? scored[1].Score : 0) : scored[0].Score;
-            var (candidate, score) = scored[i];
-            hits.Add(new SearchHit(candidate.Id, candidate.Title, candidate.Category, Math.Round(score, 4), Math.Round(Calibrate(score, score - rival), 4)));
+            var (candidate, score, evidence) = scored[i];
+            var confidence = DecisionPolicy.Confidence(_calibration, score, score - rival, evidence);
+            hits.Add(new SearchHit(candidate.Id, candidate.Title, candidate.Category, Math.Round(score, 4), Math.Round(confidence, 4), Math.Round(evidence, 3)));
         }
 
         return Decide(hits, k);
@@ -150,9 +157,6 @@ public sealed class Retriever
 
         return sb.ToString();
     }
-
-    private double Calibrate(double score, double gap) =>
-        DecisionPolicy.Confidence(_options.CalibrationBias, _options.CalibrationScore, _options.CalibrationGap, score, gap);
 
     private SearchResult Decide(List<SearchHit> hits, int k)
     {
