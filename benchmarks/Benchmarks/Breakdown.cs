@@ -22,14 +22,17 @@ internal static class Breakdown
     /// <summary>The import breakdown indexes at most this many entries.</summary>
     private const int MaxImportEntries = 10_000;
 
-    public static async Task SearchAsync(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Prints the search breakdown and returns the FTS5 expressions of the first queries.</summary>
+    public static async Task<IReadOnlyList<string>> SearchAsync(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries, TextWriter log, CancellationToken cancellationToken)
     {
-        await log.WriteLineAsync(SearchStages(data, index, retriever, queries));
+        var (report, expressions) = SearchStages(data, index, retriever, queries);
+        await log.WriteLineAsync(report);
         await OptimizedCopyAsync(data, index, queries, log, cancellationToken);
+        return expressions;
     }
 
     /// <summary>Synchronous on purpose, like <see cref="Retriever.Search"/>: SQLite calls complete synchronously anyway.</summary>
-    private static string SearchStages(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries)
+    private static (string Report, string[] Expressions) SearchStages(BenchmarkData data, KnowledgeIndex index, Retriever retriever, List<string> queries)
     {
         var options = data.Options.Retrieval;
         var analyzer = index.Analyzer;
@@ -160,7 +163,7 @@ internal static class Breakdown
             sb.AppendLine(CultureInfo.InvariantCulture, $"  - {fts[i]:F2} ms, {orTerms[i]:F0} OR terms, {matches[i]:N0} rows: `{queries[i].ReplaceLineEndings(" ")}`");
         }
 
-        return sb.ToString();
+        return (sb.ToString(), [.. expressions.Take(counted).Where(e => e.Length > 0)]);
     }
 
     /// <summary>
@@ -234,9 +237,12 @@ internal static class Breakdown
 
     /// <summary>
     /// Times the steps of an import on up to 10,000 entries: the library's own pieces one by one, the bare SQLite
-    /// inserts of the same rows through prepared statements, and <c>UpsertManyAsync</c> itself.
+    /// inserts of the same rows through prepared statements (as built and in variants of the FTS5 table), and
+    /// <c>UpsertManyAsync</c> itself. When the entries are those of the measured index, the ranked FTS5 query of
+    /// <paramref name="expressions"/> is also timed on each variant.
     /// </summary>
-    public static async Task ImportAsync(BenchmarkData data, string schemaSource, int count, TextWriter log, CancellationToken cancellationToken)
+    public static async Task ImportAsync(
+        BenchmarkData data, string schemaSource, int count, IReadOnlyList<string> expressions, TextWriter log, CancellationToken cancellationToken)
     {
         var entries = data.Synthetic.GenerateEntries(Math.Min(count, MaxImportEntries));
         var m = entries.Count;
@@ -277,25 +283,41 @@ internal static class Breakdown
         }
 
         var stats = Lap(ref start);
-        var tokens = documents.Sum(d => (double)CountOccurrences(d.Answer, " ") + CountOccurrences(d.Questions, " ") + CountOccurrences(d.Title, " ") + 3);
+        var answerTerms = documents.Average(d => CountOccurrences(d.Answer, " ") + 1.0);
+        var otherTerms = documents.Average(d => CountOccurrences(d.Questions, " ") + CountOccurrences(d.Title, " ") + CountOccurrences(d.Tags, " ") + 3.0);
 
         var folder = Path.Combine(IndexCache.Folder, string.Create(CultureInfo.InvariantCulture, $"import-{Environment.ProcessId}"));
         Directory.CreateDirectory(folder);
         try
         {
-            var (sqliteCpu, sqliteWall, sqliteError) = BareInserts(Path.Combine(folder, "bare.db"), schemaSource, entries, hashes, json, documents);
+            var variants = new (string Name, Func<string, string> Schema, Func<IndexDocument, string> Answer)[]
+            {
+                ("as built", sql => sql, d => d.Answer),
+                ("FTS5 `detail=column` (no positions)", WithDetailColumn, d => d.Answer),
+                ("answer column without single-character terms", sql => sql, d => WithoutSingleCharacters(d.Answer)),
+                ("answer column not indexed", sql => sql, _ => string.Empty),
+            };
+            var bare = new List<(string Name, double Cpu, double Wall, long Bytes, string? Error, double[] Query)>();
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var (name, schema, answer) = variants[v];
+                var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"bare-{v}.db"));
+                var (cpu, wall, error) = BareInserts(path, schemaSource, schema, entries, hashes, json, documents, answer);
+                var query = error is null && m == count ? RankedQueries(path, data, expressions) : [];
+                bare.Add((name, cpu, wall, IndexCache.FileBytes(path), error, query));
+            }
 
             using var index = await KnowledgeIndex.OpenAsync(Path.Combine(folder, "knowledge.db"), data.Analyzer, data.Categories, data.Options.Weights, cancellationToken);
             var thread = Environment.CurrentManagedThreadId;
-            var wall = Stopwatch.StartNew();
+            var clock = Stopwatch.StartNew();
             start = ThreadCpuClock.NowMilliseconds();
             await index.UpsertManyAsync(entries, cancellationToken);
             var upsert = Lap(ref start);
-            var upsertWall = wall.Elapsed.TotalMilliseconds;
+            var upsertWall = clock.Elapsed.TotalMilliseconds;
             var sameThread = thread == Environment.CurrentManagedThreadId;
 
             var sb = new StringBuilder();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"#### Import breakdown, {m:N0} entries in one transaction ({ClockName}; {tokens / m:F0} terms per entry)");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"#### Import breakdown, {m:N0} entries in one transaction ({ClockName}; per entry {answerTerms:F0} answer terms + {otherTerms:F0} other terms)");
             sb.AppendLine();
             sb.AppendLine("| Step | total (ms) | µs per entry | share of UpsertManyAsync | entries/s if it were the only cost |");
             sb.AppendLine("| --- | ---: | ---: | ---: | ---: |");
@@ -303,20 +325,39 @@ internal static class Breakdown
             Row("content hash (SHA-256)", hash);
             Row("JSON serialization", serialize);
             Row("analysis (`IndexDocument.From`: tokenize 5 fields)", analyze);
-            Row("distinct terms", distinctMs);
+            Row("distinct terms (`IndexDocument.DistinctTerms`)", distinctMs);
             Row("term statistics update", stats);
-            if (sqliteError is null)
+            var floor = bare[0];
+            if (floor.Error is null)
             {
-                Row(string.Create(CultureInfo.InvariantCulture, $"bare SQLite: prepared INSERTs of the same rows + FTS5 (wall {sqliteWall:F0} ms)"), sqliteCpu);
+                Row(string.Create(CultureInfo.InvariantCulture, $"bare SQLite: 2 prepared INSERTs per entry, entries + FTS5 (wall {floor.Wall:F0} ms)"), floor.Cpu);
             }
             else
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| bare SQLite inserts | n/a: {sqliteError} | | | |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| bare SQLite inserts | n/a: {floor.Error} | | | |");
             }
 
             Row(string.Create(CultureInfo.InvariantCulture, $"**`UpsertManyAsync`** (wall {upsertWall:F0} ms{(sameThread ? string.Empty : "; continued on another thread, CPU time partial")})"), upsert);
-            var explained = hash + serialize + analyze + distinctMs + stats + (sqliteError is null ? sqliteCpu : 0);
-            Row("remainder (per-entry commands, lookups, async plumbing)", Math.Max(0, upsert - explained));
+            var explained = hash + serialize + analyze + distinctMs + stats + (floor.Error is null ? floor.Cpu : 0);
+            Row("remainder (per-entry commands and lookups, async plumbing)", Math.Max(0, upsert - explained));
+            sb.AppendLine();
+
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Bare SQLite inserts into variants of the FTS5 table ({ClockName}){(m == count ? string.Empty : "; ranked queries only when the import has as many entries as the index")}:");
+            sb.AppendLine();
+            sb.AppendLine("| Variant | insert (ms) | µs per entry | entries/s | file (MiB) | ranked FTS5 query p50 (ms) | p99 (ms) |");
+            sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var (name, cpu, _, bytes, error, query) in bare)
+            {
+                if (error is not null)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | n/a: {error} | | | | | |");
+                    continue;
+                }
+
+                var sorted = query.Order().ToArray();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {cpu:F0} | {cpu * 1000 / m:F0} | {m / (cpu / 1000):N0} | {bytes / 1048576.0:F1} | {(sorted.Length > 0 ? Percentile(sorted, 0.5).ToString("F3", CultureInfo.InvariantCulture) : "-")} | {(sorted.Length > 0 ? Percentile(sorted, 0.99).ToString("F3", CultureInfo.InvariantCulture) : "-")} |");
+            }
+
             await log.WriteLineAsync(sb.ToString());
         }
         finally
@@ -325,9 +366,54 @@ internal static class Breakdown
         }
     }
 
+    /// <summary>The ranked candidate query alone (rowid + weighted bm25, ORDER BY, LIMIT) on a database.</summary>
+    private static double[] RankedQueries(string path, BenchmarkData data, IReadOnlyList<string> expressions)
+    {
+        var weights = data.Options.Weights;
+        var limit = Math.Max(data.Options.Retrieval.CandidateCount, 5);
+        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(entry_terms, {weights.Title}, {weights.Questions}, {weights.Answer}, {weights.Tags}, {weights.Category})");
+        using var connection = OpenReadOnly(path);
+        using var ranked = Command(connection, $"SELECT rowid, {rank} AS score FROM entry_terms WHERE entry_terms MATCH $match ORDER BY score LIMIT {limit}");
+        foreach (var expression in expressions.Take(100))
+        {
+            ranked.Parameters["$match"].Value = expression;
+            Drain(ranked);
+        }
+
+        var times = new double[expressions.Count];
+        for (var i = 0; i < expressions.Count; i++)
+        {
+            ranked.Parameters["$match"].Value = expressions[i];
+            var start = ThreadCpuClock.NowMilliseconds();
+            Drain(ranked);
+            times[i] = Lap(ref start);
+        }
+
+        return times;
+    }
+
+    /// <summary>Adds <c>detail = 'column'</c> to the FTS5 table's definition.</summary>
+    private static string WithDetailColumn(string sql)
+    {
+        var last = sql.LastIndexOf(')');
+        return sql.Contains("fts5", StringComparison.OrdinalIgnoreCase) && last > 0
+            ? string.Concat(sql.AsSpan(0, last), ", detail = 'column')")
+            : sql;
+    }
+
+    private static string WithoutSingleCharacters(string terms) =>
+        string.Join(' ', terms.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t.Length > 1 || t[0] < 0x2E80));
+
     /// <summary>The floor: the same rows through two prepared statements, schema copied from a real index.</summary>
     private static (double CpuMs, double WallMs, string? Error) BareInserts(
-        string path, string schemaSource, List<KnowledgeEntry> entries, string[] hashes, string[] json, IndexDocument[] documents)
+        string path,
+        string schemaSource,
+        Func<string, string> transformSchema,
+        List<KnowledgeEntry> entries,
+        string[] hashes,
+        string[] json,
+        IndexDocument[] documents,
+        Func<IndexDocument, string> answer)
     {
         try
         {
@@ -338,7 +424,7 @@ internal static class Breakdown
             {
                 while (reader.Read())
                 {
-                    schema.Add(reader.GetString(0));
+                    schema.Add(transformSchema(reader.GetString(0)));
                 }
             }
 
@@ -355,6 +441,7 @@ internal static class Breakdown
                 create.ExecuteNonQuery();
             }
 
+            var answers = documents.Select(answer).ToArray();
             var wall = Stopwatch.StartNew();
             var start = ThreadCpuClock.NowMilliseconds();
             using (var transaction = connection.BeginTransaction())
@@ -371,7 +458,7 @@ internal static class Breakdown
                     var d = documents[i];
                     Set(entryValues, i + 1L, e.Id, e.Status.ToString(), e.Category, e.Title, json[i], hashes[i]);
                     entry.ExecuteNonQuery();
-                    Set(termValues, i + 1L, d.Title, d.Questions, d.Answer, d.Tags, d.Category);
+                    Set(termValues, i + 1L, d.Title, d.Questions, answers[i], d.Tags, d.Category);
                     terms.ExecuteNonQuery();
                 }
 

@@ -191,8 +191,8 @@ internal static class LatencyBench
 
         if (settings.Breakdown)
         {
-            await Breakdown.SearchAsync(data, index, retriever, queries, log, cancellationToken);
-            await Breakdown.ImportAsync(data, path, count, log, cancellationToken);
+            var expressions = await Breakdown.SearchAsync(data, index, retriever, queries, log, cancellationToken);
+            await Breakdown.ImportAsync(data, path, count, expressions, log, cancellationToken);
         }
 
         var sorted = latencies.Order().ToArray();

@@ -1,24 +1,30 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using CitizenBot.Bot.Tests.Infrastructure;
 
 namespace CitizenBot.Bot.Tests.Health;
 
-public sealed class HealthEndpointsTests
+/// <summary><c>GET /health</c> on the real service, seeded from the repository's knowledge base on first start.</summary>
+public sealed class HealthEndpointsTests(SeededBotFixture service) : IClassFixture<SeededBotFixture>
 {
     [Fact]
-    public async Task Health_ReportsOkAndEverySeedEntry_WhenTheSeedWasImportedOnFirstStart()
+    public async Task Health_ReportsOkAndEveryPublishedSeedEntry_WhenTheSeedWasImportedOnFirstStart()
     {
-        using var data = new TempDirectory();
-        await using var factory = new BotApplicationFactory(data.Path);
-        using var client = factory.CreateSocketClient();
-
-        using var response = await client.GetAsync(new Uri("health", UriKind.Relative));
+        using var response = await service.Client.GetAsync(BotHttp.Health);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.ReadJsonAsync();
         Assert.Equal("ok", body.GetProperty("status").GetString());
-        Assert.Equal(RepositoryPaths.PublishedSeedEntryCount(), body.GetProperty("searchableEntries").GetInt32());
+        var expected = RepositoryPaths.PublishedSeedEntryCount();
+        Assert.True(expected > 150, $"the seed has {expected} published entries; expected well over 150");
+        Assert.Equal(expected, body.GetProperty("searchableEntries").GetInt32());
+    }
+
+    [Fact]
+    public void Service_ListensOnLoopbackAndKeepsItsIndexInTheConfiguredDataDirectory()
+    {
+        Assert.Equal("127.0.0.1", service.Factory.ServerAddress.Host);
+        Assert.NotEqual(0, service.Factory.ServerAddress.Port);
+        Assert.True(File.Exists(Path.Combine(service.DataDirectory, "knowledge.db")), "no knowledge.db in the configured data directory");
     }
 }
