@@ -5,7 +5,7 @@ using CitizenBot.Bot.Knowledge;
 using CitizenBot.Knowledge;
 
 var invocation = BotCommandLine.Split(args);
-var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+var builder = WebApplication.CreateBuilder(invocation.ToWebApplicationOptions());
 
 builder.AddBotDefaults();
 builder.AddKnowledge();

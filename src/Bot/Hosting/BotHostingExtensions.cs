@@ -9,6 +9,8 @@ internal static class BotHostingExtensions
     /// <summary>The default address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
     private const string DefaultUrl = "http://127.0.0.1:5080";
 
+    private const int MaxRequestLineBytes = 960 * 1024;
+
     public static WebApplicationBuilder AddBotDefaults(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -16,6 +18,14 @@ internal static class BotHostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            // Questions travel in the query string. Kestrel's 8 KB request line would answer an oversized one with a
+            // bare 414; letting up to 100 KB of Chinese text (≈ 900 KB percent-encoded) through means the endpoint
+            // can refuse it with a message that says why. The header total must stay under the 1 MB request buffer.
+            o.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            o.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes + (32 * 1024);
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
