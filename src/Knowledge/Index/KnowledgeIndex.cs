@@ -20,7 +20,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SqliteConnectionFactory _connections;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly ConcurrentBag<ReadSession> _readers = [];
+    private readonly ConcurrentBag<IndexReadSession> _readers = [];
     private readonly FaqCategoryCatalog _categories;
     private readonly string _rankFunction;
     private bool _disposed;
@@ -67,8 +67,8 @@ public sealed class KnowledgeIndex : IDisposable
         var index = new KnowledgeIndex(factory, writer, analyzer, categories, weights);
         try
         {
-            await index.CreateSchemaAsync(cancellationToken);
-            if (await index.ReadMetaAsync(MetaKeys.AnalyzerFingerprint, cancellationToken) != analyzer.Fingerprint)
+            await KnowledgeSchema.CreateAsync(writer, cancellationToken);
+            if (await KnowledgeSchema.ReadMetaAsync(writer, KnowledgeSchema.AnalyzerFingerprintKey, cancellationToken) != analyzer.Fingerprint)
             {
                 await index.ReindexAsync(cancellationToken);
             }
@@ -192,12 +192,7 @@ public sealed class KnowledgeIndex : IDisposable
                 await InsertTermsAsync(seq, IndexDocument.From(entry, Analyzer, _categories), transaction, cancellationToken);
             }
 
-            await ExecuteAsync(
-                "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                transaction,
-                cancellationToken,
-                ("$key", MetaKeys.AnalyzerFingerprint),
-                ("$value", Analyzer.Fingerprint));
+            await KnowledgeSchema.WriteMetaAsync(_writer, transaction, KnowledgeSchema.AnalyzerFingerprintKey, Analyzer.Fingerprint, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -405,43 +400,6 @@ public sealed class KnowledgeIndex : IDisposable
             ("$tags", document.Tags),
             ("$category", document.Category));
 
-    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(
-            """
-            CREATE TABLE IF NOT EXISTS meta(
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            ) STRICT;
-            CREATE TABLE IF NOT EXISTS entries(
-                seq INTEGER PRIMARY KEY,
-                id TEXT NOT NULL UNIQUE,
-                status TEXT NOT NULL,
-                category TEXT NOT NULL,
-                title TEXT NOT NULL,
-                data TEXT NOT NULL,
-                content_hash TEXT NOT NULL
-            ) STRICT;
-            CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms USING fts5(
-                title, questions, answer, tags, category,
-                tokenize = 'ascii'
-            );
-            CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms_vocab USING fts5vocab(entry_terms, 'row');
-            """,
-            transaction,
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<string?> ReadMetaAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
-    }
-
     private async Task LoadTermStatisticsAsync(CancellationToken cancellationToken)
     {
         var frequencies = new List<KeyValuePair<string, int>>();
@@ -474,13 +432,13 @@ public sealed class KnowledgeIndex : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private ReadSession RentReader()
+    private IndexReadSession RentReader()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _readers.TryTake(out var session) ? session : new ReadSession(_connections.Open(), _rankFunction);
+        return _readers.TryTake(out var session) ? session : new IndexReadSession(_connections.Open(), _rankFunction);
     }
 
-    private void ReturnReader(ReadSession session)
+    private void ReturnReader(IndexReadSession session)
     {
         if (_disposed)
         {
@@ -491,56 +449,4 @@ public sealed class KnowledgeIndex : IDisposable
         _readers.Add(session);
     }
 
-    private static class MetaKeys
-    {
-        public const string AnalyzerFingerprint = "analyzer_fingerprint";
-    }
-
-    /// <summary>A read connection with its prepared statements; used by one search at a time.</summary>
-    private sealed class ReadSession : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-
-        [SuppressMessage("Security", "CA2100", Justification = "The rank function is built from validated numeric options, never from input.")]
-        public ReadSession(SqliteConnection connection, string rankFunction)
-        {
-            _connection = connection;
-            Search = connection.CreateCommand();
-            // bm25() is named in the query rather than set as the table's persistent 'rank' option: the configured
-            // form measured twice as slow on the seed base. The stored term columns are read after LIMIT, in the
-            // outer join: selected inside, they were read for every matching row and cost more than the ranking.
-            Search.CommandText = $"""
-                SELECT e.id, e.title, e.category, best.score, t.title, t.questions, t.tags || ' ' || t.category
-                FROM (
-                    SELECT rowid, {rankFunction} AS score
-                    FROM entry_terms
-                    WHERE entry_terms MATCH $match
-                    ORDER BY score
-                    LIMIT $limit
-                ) AS best
-                JOIN entry_terms AS t ON t.rowid = best.rowid
-                JOIN entries AS e ON e.seq = best.rowid
-                ORDER BY best.score
-                """;
-            Search.Parameters.Add("$match", SqliteType.Text);
-            Search.Parameters.Add("$limit", SqliteType.Integer);
-            Search.Prepare();
-
-            Get = connection.CreateCommand();
-            Get.CommandText = "SELECT data FROM entries WHERE id = $id";
-            Get.Parameters.Add("$id", SqliteType.Text);
-            Get.Prepare();
-        }
-
-        public SqliteCommand Search { get; }
-
-        public SqliteCommand Get { get; }
-
-        public void Dispose()
-        {
-            Search.Dispose();
-            Get.Dispose();
-            _connection.Dispose();
-        }
-    }
 }

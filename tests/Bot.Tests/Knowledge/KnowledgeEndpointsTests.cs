@@ -305,7 +305,7 @@ public sealed class KnowledgeEndpointsTests(SeededBotFixture service) : IClassFi
             response.StatusCode == expected,
             $"expected {(int)expected} {expected} from the endpoint, got {(int)response.StatusCode} {response.StatusCode}"
             + (response.StatusCode == HttpStatusCode.RequestUriTooLong
-                ? ": Kestrel refused the request line (MaxRequestLineSize) before the endpoint saw it; the Kestrel:Limits in appsettings.json are not in effect"
+                ? ": Kestrel refused the request line (Limits.MaxRequestLineSize) before the endpoint saw it"
                 : ""));
 
     private static string Repeat(string phrase, int totalChars)
