@@ -51,7 +51,8 @@ public sealed class CommandLineTests : IDisposable
         _root.WriteFile($"mixed/{ValidEntryId}.md", ValidEntry);
         _root.WriteFile($"mixed/{InvalidEntryId}.md", InvalidEntry);
 
-        var refused = await RunAsync("import", _root.Combine("mixed"));
+        // Relative paths mean what they mean in the caller's shell (the working directory is the temp folder).
+        var refused = await RunAsync("import", "mixed");
 
         Assert.True(refused.ExitCode == 1, refused.ToString());
         Assert.Matches($@"(?m)^{InvalidEntryId}\.md:\d+: .*title", refused.StandardError);
@@ -61,7 +62,7 @@ public sealed class CommandLineTests : IDisposable
 
         // The valid entry was not imported by the refused run: importing it alone now adds it.
         _root.WriteFile($"valid/{ValidEntryId}.md", ValidEntry);
-        var imported = await RunAsync("import", _root.Combine("valid"));
+        var imported = await RunAsync("import", "valid");
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
         Assert.Contains("1 added, 0 updated, 0 unchanged", imported.StandardOutput, StringComparison.Ordinal);
@@ -156,6 +157,21 @@ public sealed class CommandLineTests : IDisposable
         // eval builds a throwaway index elsewhere; the service's data directory is never written.
         Assert.False(File.Exists(Path.Combine(DataDirectory, "knowledge.db")), "eval created knowledge.db in the data directory");
         Assert.True(!Directory.Exists(DataDirectory) || !Directory.EnumerateFileSystemEntries(DataDirectory).Any(), "eval wrote into the data directory");
+    }
+
+    [Fact]
+    public async Task Eval_FindsARelativeKbPath_InTheCallersWorkingDirectory()
+    {
+        var questions = _root.WriteFile("questions.jsonl", """
+            {"id":"q-heating","text":"家里暖气不热怎么办","expected":"heating-01"}
+            """);
+
+        // Run from the repository root, as a developer would: `eval --kb knowledge-base ...`.
+        var result = await BotCli.RunAsync(RepositoryPaths.Root, DataDirectory, "eval", "--kb", "knowledge-base", "--questions", questions);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches($@"(?m)^entries\s+{RepositoryPaths.SeedEntryFiles().Count}\s*$", result.StandardOutput);
+        Assert.Matches(@"(?m)^top-1 accuracy\s+100\.0%", result.StandardOutput);
     }
 
     [Fact]
