@@ -15,7 +15,8 @@ namespace CitizenBot.Benchmarks;
 /// <param name="UpsertCpuSeconds">CPU time of the thread that ran <c>UpsertManyAsync</c> (see <see cref="ThreadCpuClock"/>).</param>
 /// <param name="FileBytes">Size of the SQLite file once closed (WAL checkpointed).</param>
 /// <param name="BuiltAt">When the index was built (UTC, ISO 8601).</param>
-internal sealed record BuildStats(int Entries, double GenerateSeconds, double OpenSeconds, double UpsertSeconds, double UpsertCpuSeconds, long FileBytes, string BuiltAt)
+/// <param name="PeakWorkingSetBytes">Peak working set of the building process (entries generated in memory included).</param>
+internal sealed record BuildStats(int Entries, double GenerateSeconds, double OpenSeconds, double UpsertSeconds, double UpsertCpuSeconds, long FileBytes, string BuiltAt, long PeakWorkingSetBytes)
 {
     public double EntriesPerSecond => UpsertSeconds > 0 ? Entries / UpsertSeconds : 0;
 
@@ -78,6 +79,12 @@ internal static class IndexCache
             await index.UpsertManyAsync(entries, cancellationToken);
             var upsert = clock.Elapsed.TotalSeconds;
             var upsertCpu = (ThreadCpuClock.NowMilliseconds() - cpu) / 1000;
+            long peak;
+            using (var process = Process.GetCurrentProcess())
+            {
+                peak = process.PeakWorkingSet64;
+            }
+
             index.Dispose();
 
             // Closing the last connection checkpoints the WAL into the main file.
@@ -85,11 +92,11 @@ internal static class IndexCache
             File.Move(building, path, overwrite: true);
             DeleteSidecars(building);
             DeleteSidecars(path);
-            var stats = new BuildStats(count, generate, open, upsert, upsertCpu, bytes, TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            var stats = new BuildStats(count, generate, open, upsert, upsertCpu, bytes, TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), peak);
             await File.WriteAllTextAsync(statsPath, JsonSerializer.Serialize(stats), cancellationToken);
             await log.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  generated in {generate:F2} s, indexed in {upsert:F2} s ({stats.EntriesPerSecond:N0} entries/s; {upsertCpu:F2} s CPU, {stats.EntriesPerCpuSecond:N0} entries/CPU-s), {bytes / 1048576.0:F1} MiB"));
+                $"  generated in {generate:F2} s, indexed in {upsert:F2} s ({stats.EntriesPerSecond:N0} entries/s; {upsertCpu:F2} s CPU, {stats.EntriesPerCpuSecond:N0} entries/CPU-s), {bytes / 1048576.0:F1} MiB, peak working set {peak / 1048576.0:F0} MiB"));
             return (path, stats, false);
         }
         finally

@@ -20,6 +20,7 @@ internal sealed record LatencyResult(
     double EntriesPerSecond,
     double EntriesPerCpuSecond,
     long FileBytes,
+    long BuildPeakWorkingSet,
     double OpenMilliseconds,
     int Queries,
     int Warmup,
@@ -207,6 +208,7 @@ internal static class LatencyBench
             stats.EntriesPerSecond,
             stats.EntriesPerCpuSecond,
             stats.FileBytes,
+            stats.PeakWorkingSetBytes,
             openMs,
             queries.Count,
             warmupQueries.Count,
@@ -259,11 +261,11 @@ internal static class LatencyBench
         sb.AppendLine();
         sb.AppendLine("#### Indexing and footprint");
         sb.AppendLine();
-        sb.AppendLine("| Entries | UpsertManyAsync (s) | entries/s | entries per CPU-second | index file (MiB) | bytes/entry | open (ms) | working set before open (MiB) | after open (MiB) | after queries (MiB) | managed heap after open (MiB) | build |");
-        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        sb.AppendLine("| Entries | UpsertManyAsync (s) | entries/s | entries per CPU-second | index file (MiB) | bytes/entry | peak working set while building (MiB) | open (ms) | working set before open (MiB) | after open (MiB) | after queries (MiB) | managed heap after open (MiB) | build |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Entries:N0} | {r.UpsertSeconds:F2} | {r.EntriesPerSecond:N0} | {r.EntriesPerCpuSecond:N0} | {r.FileBytes / 1048576.0:F1} | {(double)r.FileBytes / r.Entries:N0} | {r.OpenMilliseconds:F0} | {Mib(r.WorkingSetBaseline)} | {Mib(r.WorkingSetAfterLoad)} | {Mib(r.WorkingSetAfterQueries)} | {Mib(r.ManagedAfterLoad)} | {(r.ReusedIndex ? "cached, built " : "fresh, ")}{r.BuiltAt[..Math.Min(16, r.BuiltAt.Length)]} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Entries:N0} | {r.UpsertSeconds:F2} | {r.EntriesPerSecond:N0} | {r.EntriesPerCpuSecond:N0} | {r.FileBytes / 1048576.0:F1} | {(double)r.FileBytes / r.Entries:N0} | {(r.BuildPeakWorkingSet > 0 ? Mib(r.BuildPeakWorkingSet) : "-")} | {r.OpenMilliseconds:F0} | {Mib(r.WorkingSetBaseline)} | {Mib(r.WorkingSetAfterLoad)} | {Mib(r.WorkingSetAfterQueries)} | {Mib(r.ManagedAfterLoad)} | {(r.ReusedIndex ? "cached, built " : "fresh, ")}{r.BuiltAt[..Math.Min(16, r.BuiltAt.Length)]} |");
         }
 
         if (results.FirstOrDefault(r => r.Entries == TargetEntries) is { } target)

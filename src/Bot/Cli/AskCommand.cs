@@ -24,7 +24,7 @@ internal static class AskCommand
             }
 
             var search = knowledge.Retriever.Search(question, 5);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision:   {search.Decision.ToString().ToLowerInvariant()} (confidence {search.Confidence:0.00})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision:   {search.Decision.ToString().ToLowerInvariant()} (confidence {search.Confidence:0.00}, right entry among choices {search.ChoicesConfidence:0.00})"));
             if (search.Answer is { } top && await knowledge.GetAsync(top.EntryId, cancellationToken) is { } entry)
             {
                 Console.WriteLine($"entry:      {entry.Id}  {entry.Title}");
@@ -46,7 +46,7 @@ internal static class AskCommand
             Console.WriteLine("hits:");
             foreach (var hit in search.Hits)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Score:0.000}  p={hit.Confidence:0.00}  {hit.EntryId}  {hit.Title}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Score:0.000}  p={hit.Confidence:0.00}  evidence={hit.Evidence:0.0}  {hit.EntryId}  {hit.Title}"));
             }
 
             return 0;

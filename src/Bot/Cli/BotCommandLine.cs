@@ -45,8 +45,11 @@ internal static class BotCommandLine
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] commandArgs)
     {
-        // Commands print their own results; start-up chatter would bury them.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Commands print their own results on stdout; logs go to stderr, and only warnings, or start-up chatter
+        // would bury the results. Added last, this source overrides appsettings.json.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         await using var app = builder.Build();
         var root = new RootCommand("CitizenBot (红桥百事通): run with no command to start the service.")
         {
@@ -55,6 +58,8 @@ internal static class BotCommandLine
             EvalCommand.Create(app.Services),
             ReindexCommand.Create(app.Services),
         };
-        return await root.Parse(commandArgs).InvokeAsync();
+        // Residents' questions start with @百事通: never read them as @response-file references.
+        var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        return await root.Parse(commandArgs, parsing).InvokeAsync();
     }
 }

@@ -82,7 +82,9 @@ internal static class EvalCommand
     {
         Console.WriteLine();
         Console.WriteLine("calibration fitted on these questions (Knowledge:Retrieval settings):");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CalibrationBias={fit.Bias} CalibrationScore={fit.Score} CalibrationGap={fit.Gap} CalibrationEvidence={fit.Evidence} (log loss {fit.LogLoss:0.000})"));
+        var (a, c) = (fit.Answer, fit.Choices);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CalibrationBias={a.Bias} CalibrationScore={a.Score} CalibrationGap={a.Gap} CalibrationEvidence={a.Evidence} (log loss {a.LogLoss:0.000})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ChoicesBias={c.Bias} ChoicesScore={c.Score} ChoicesGap={c.Gap} ChoicesEvidence={c.Evidence} (log loss {c.LogLoss:0.000})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  AnswerThreshold={fit.AnswerThreshold} ClarifyThreshold={fit.ClarifyThreshold} → correct-action rate {Percent(fit.CorrectActionRate)}"));
     }
 

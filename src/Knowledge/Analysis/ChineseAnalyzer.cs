@@ -12,7 +12,7 @@ namespace CitizenBot.Knowledge.Analysis;
 public sealed class ChineseAnalyzer
 {
     /// <summary>Bumped whenever the tokenizing rules change, so stored tokens are rebuilt.</summary>
-    private const int RulesVersion = 1;
+    private const int RulesVersion = 3;
     private const int StackLimit = 256;
 
     private readonly TextNormalizer _normalizer;

@@ -18,7 +18,7 @@ public sealed class TextNormalizer
 
     /// <param name="mentionNames">
     /// Names that may be @-mentioned without a following space (the bot's own name, e.g. 百事通); any other mention
-    /// runs to the next space.
+    /// runs to the next space or punctuation mark.
     /// </param>
     public TextNormalizer(IEnumerable<string>? mentionNames = null)
     {
@@ -99,7 +99,7 @@ public sealed class TextNormalizer
         var limit = Math.Min(afterAt.Length, MaxMentionLength);
         for (var i = 0; i < limit; i++)
         {
-            if (char.IsWhiteSpace(afterAt[i]))
+            if (char.IsWhiteSpace(afterAt[i]) || (char.IsPunctuation(afterAt[i]) && afterAt[i] is not ('_' or '-' or '.')))
             {
                 return i;
             }

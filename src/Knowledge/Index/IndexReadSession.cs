@@ -37,16 +37,22 @@ internal sealed class IndexReadSession : IDisposable
         Get.CommandText = "SELECT data FROM entries WHERE id = $id";
         Get.Parameters.Add("$id", SqliteType.Text);
         Get.Prepare();
+
+        ListIds = connection.CreateCommand();
+        ListIds.CommandText = "SELECT id FROM entries ORDER BY id";
     }
 
     public SqliteCommand Search { get; }
 
     public SqliteCommand Get { get; }
 
+    public SqliteCommand ListIds { get; }
+
     public void Dispose()
     {
         Search.Dispose();
         Get.Dispose();
+        ListIds.Dispose();
         _connection.Dispose();
     }
 }

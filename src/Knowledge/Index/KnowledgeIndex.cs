@@ -194,13 +194,15 @@ public sealed class KnowledgeIndex : IDisposable
 
             await KnowledgeSchema.WriteMetaAsync(_writer, transaction, KnowledgeSchema.AnalyzerFingerprintKey, Analyzer.Fingerprint, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+
+            // Still under the write lock, and not cancellable: once the new terms are committed the statistics
+            // must follow them, or IDF weights would describe the old tokenization until the next restart.
+            await LoadTermStatisticsAsync(CancellationToken.None);
         }
         finally
         {
             _writeGate.Release();
         }
-
-        await LoadTermStatisticsAsync(cancellationToken);
     }
 
     /// <summary>The stored entry with <paramref name="id"/> (published or draft), or null.</summary>
@@ -222,24 +224,22 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Ids of all stored entries, published or not, in id order.</summary>
     public async Task<IReadOnlyList<string>> ListIdsAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        await using var command = _writer.CreateCommand();
-        await _writeGate.WaitAsync(cancellationToken);
+        var session = RentReader();
         try
         {
-            command.CommandText = "SELECT id FROM entries ORDER BY id";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var ids = new List<string>();
+            await using var reader = await session.ListIds.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 ids.Add(reader.GetString(0));
             }
+
+            return ids;
         }
         finally
         {
-            _writeGate.Release();
+            ReturnReader(session);
         }
-
-        return ids;
     }
 
     /// <summary>

@@ -10,11 +10,14 @@ public sealed class RetrievalOptions
 {
     /// <summary>Answer when the top hit's calibrated confidence reaches this.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.85;
+    public double AnswerThreshold { get; set; } = 0.825;
 
-    /// <summary>Below <see cref="AnswerThreshold"/> but at least this: offer choices. Below: abstain.</summary>
+    /// <summary>
+    /// Not answering, but the calibrated probability that the right entry is among the choices reaches this: offer
+    /// choices. Below: abstain.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double ClarifyThreshold { get; set; } = 0.30;
+    public double ClarifyThreshold { get; set; } = 0.50;
 
     /// <summary>Choices offered on clarify are hits whose score is within this of the top score (2–3 of them).</summary>
     [Range(0.0, 1.0)]
@@ -75,17 +78,29 @@ public sealed class RetrievalOptions
     public double MessageCoverageExponent { get; set; } = 0.5;
 
     /// <summary>Logistic calibration: intercept.</summary>
-    public double CalibrationBias { get; set; } = -6.882;
+    public double CalibrationBias { get; set; } = -6.831;
 
     /// <summary>
-    /// Logistic calibration: coefficient of the score. Negative after fitting because score and evidence move
-    /// together: once evidence and the lead are known, a high score on little evidence marks a short, vague message.
+    /// Logistic calibration: coefficient of the top score. Fitted to 0 on the dev set: with slopes held
+    /// non-negative, the lead and the evidence carry all the information the score has.
     /// </summary>
-    public double CalibrationScore { get; set; } = -6.046;
+    public double CalibrationScore { get; set; } = 0.0;
 
     /// <summary>Logistic calibration: coefficient of the gap between the top two scores.</summary>
-    public double CalibrationGap { get; set; } = 17.394;
+    public double CalibrationGap { get; set; } = 17.236;
 
     /// <summary>Logistic calibration: coefficient of ln(1 + evidence) of the hit.</summary>
-    public double CalibrationEvidence { get; set; } = 2.926;
+    public double CalibrationEvidence { get; set; } = 2.092;
+
+    /// <summary>Choices model (right entry among the choices): intercept.</summary>
+    public double ChoicesBias { get; set; } = -7.563;
+
+    /// <summary>Choices model: coefficient of the top score.</summary>
+    public double ChoicesScore { get; set; } = 0.0;
+
+    /// <summary>Choices model: coefficient of the top hit's lead over the runner-up.</summary>
+    public double ChoicesGap { get; set; } = 9.023;
+
+    /// <summary>Choices model: coefficient of ln(1 + evidence) of the top hit.</summary>
+    public double ChoicesEvidence { get; set; } = 2.836;
 }

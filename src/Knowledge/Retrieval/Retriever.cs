@@ -17,7 +17,8 @@ public sealed class Retriever
     private readonly KnowledgeIndex _index;
     private readonly RetrievalOptions _options;
     private readonly CandidateScorer _scorer;
-    private readonly CalibrationWeights _calibration;
+    private readonly CalibrationWeights _answerModel;
+    private readonly CalibrationWeights _choicesModel;
     private readonly Lazy<HomophoneCorrector> _corrector;
 
     public Retriever(KnowledgeIndex index, RetrievalOptions options)
@@ -25,7 +26,8 @@ public sealed class Retriever
         _index = index;
         _options = options;
         _scorer = new CandidateScorer(index.Terms, options);
-        _calibration = CalibrationWeights.From(options);
+        _answerModel = CalibrationWeights.Answer(options);
+        _choicesModel = CalibrationWeights.Choices(options);
         _corrector = new Lazy<HomophoneCorrector>(() => new HomophoneCorrector(index.Analyzer.Lexicon));
     }
 
@@ -83,7 +85,7 @@ public sealed class Retriever
         {
             var rival = i == 0 ? (scored.Length > 1 ? scored[1].Score : 0) : scored[0].Score;
             var (candidate, score, evidence) = scored[i];
-            var confidence = DecisionPolicy.Confidence(_calibration, score, score - rival, evidence);
+            var confidence = DecisionPolicy.Confidence(_answerModel, score, score - rival, evidence);
             hits.Add(new SearchHit(candidate.Id, candidate.Title, candidate.Category, Math.Round(score, 4), Math.Round(confidence, 4), Math.Round(evidence, 3)));
         }
 
@@ -160,13 +162,13 @@ public sealed class Retriever
 
     private SearchResult Decide(List<SearchHit> hits, int k)
     {
-        var confidence = hits[0].Confidence;
+        var top = hits[0];
+        var confidence = top.Confidence;
+        var choicesConfidence = Math.Round(
+            DecisionPolicy.Confidence(_choicesModel, top.Score, top.Score - (hits.Count > 1 ? hits[1].Score : 0), top.Evidence), 4);
         var shown = hits.Take(k).ToArray();
-        return DecisionPolicy.Decide(confidence, hits.Count, _options.AnswerThreshold, _options.ClarifyThreshold) switch
-        {
-            SearchDecision.Answer => new SearchResult(SearchDecision.Answer, confidence, shown, []),
-            SearchDecision.Clarify => new SearchResult(SearchDecision.Clarify, confidence, shown, DecisionPolicy.Choices(hits, _options.ClarifyMargin)),
-            _ => new SearchResult(SearchDecision.Abstain, confidence, shown, []),
-        };
+        var decision = DecisionPolicy.Decide(confidence, choicesConfidence, hits.Count, _options.AnswerThreshold, _options.ClarifyThreshold);
+        var choices = decision == SearchDecision.Clarify ? DecisionPolicy.Choices(hits, _options.ClarifyMargin) : [];
+        return new SearchResult(decision, confidence, choicesConfidence, shown, choices);
     }
 }

@@ -104,7 +104,7 @@ public sealed class CommandLineTests : IDisposable
         var result = await RunAsync("ask", "暖气不热怎么办");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"(?m)^decision:\s+answer \(confidence [01]\.\d\d\)", result.StandardOutput);
+        Assert.Matches(@"(?m)^decision:\s+answer \(confidence [01]\.\d\d, right entry among choices [01]\.\d\d\)", result.StandardOutput);
         Assert.Matches(@"(?m)^entry:\s+heating-01\s", result.StandardOutput);
         Assert.Contains("12345", result.StandardOutput, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(DataDirectory, "knowledge.db")), "the seed is imported into the given data directory");

@@ -1,0 +1,44 @@
+using CitizenBot.Knowledge.Index;
+
+namespace CitizenBot.Knowledge.Tests.Index;
+
+public sealed class TermStatisticsTests
+{
+    [Fact]
+    public void AddAndRemoveDocument_KeepCountsAndDropEmptyTerms_WhenApplied()
+    {
+        var statistics = new TermStatistics();
+
+        statistics.AddDocument(["暖气", "供暖"]);
+        statistics.AddDocument(["暖气", "居住证"]);
+        Assert.Equal(2, statistics.DocumentCount);
+        Assert.Equal(3, statistics.TermCount);
+        Assert.Equal(2, statistics.DocumentFrequency("暖气"));
+
+        statistics.RemoveDocument(["暖气", "供暖"]);
+        Assert.Equal(1, statistics.DocumentCount);
+        Assert.Equal(2, statistics.TermCount);
+        Assert.Equal(0, statistics.DocumentFrequency("供暖"));
+        Assert.Equal(1, statistics.DocumentFrequency("暖气".AsSpan()));
+
+        statistics.Clear();
+        Assert.Equal(0, statistics.DocumentCount);
+        Assert.Equal(0, statistics.TermCount);
+    }
+
+    [Fact]
+    public void InverseDocumentFrequency_IsPositiveAndLargestForUnseenTerms_WhenTermsDifferInFrequency()
+    {
+        var statistics = new TermStatistics();
+        statistics.Reset([new("暖气", 10), new("居住证", 1)], documentCount: 10);
+
+        var everywhere = statistics.InverseDocumentFrequency("暖气");
+        var rare = statistics.InverseDocumentFrequency("居住证");
+        var unseen = statistics.InverseDocumentFrequency("护照");
+
+        Assert.True(everywhere > 0, "a term in every document still weighs something");
+        Assert.True(rare > everywhere);
+        Assert.True(unseen > rare);
+        Assert.Equal(Math.Log(1 + (10.5 / 0.5)), unseen, precision: 12);
+    }
+}
