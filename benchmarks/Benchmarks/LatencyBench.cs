@@ -98,7 +98,7 @@ internal static class LatencyBench
         await output.WriteLineAsync(MachineDescription());
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Command: latency --entries {string.Join(',', settings.Entries)} --queries {settings.Queries} --warmup {settings.Warmup}{(settings.Rebuild ? " --rebuild" : string.Empty)}{(settings.Breakdown ? " --breakdown" : string.Empty)}{(settings.InProcess ? " --in-process" : string.Empty)}"));
+            $"Command: latency --entries {string.Join(',', settings.Entries)} --queries {settings.Queries} --warmup {settings.Warmup}{(settings.Rebuild ? " --rebuild" : string.Empty)}{(settings.InProcess ? " --in-process" : string.Empty)}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Index cache: {IndexCache.Folder}"));
         await output.WriteLineAsync();
 
@@ -191,11 +191,6 @@ internal static class LatencyBench
         (gen0, gen1, gen2) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
         var (querySet, _) = Memory();
 
-        if (settings.Breakdown)
-        {
-            var expressions = await Breakdown.SearchAsync(data, index, retriever, queries, log, cancellationToken);
-            await Breakdown.ImportAsync(data, path, count, expressions, log, cancellationToken);
-        }
 
         var sorted = latencies.Order().ToArray();
         var sortedCpu = cpu.Order().ToArray();
@@ -414,11 +409,11 @@ internal static class LatencyBench
         return null;
     }
 
-    private sealed record Settings(int[] Entries, int Queries, int Warmup, bool Rebuild, bool Breakdown, bool InProcess, bool Child, bool BuildOnly)
+    private sealed record Settings(int[] Entries, int Queries, int Warmup, bool Rebuild, bool InProcess, bool Child, bool BuildOnly)
     {
         public static Settings Parse(string[] args)
         {
-            var settings = new Settings([200, 10_000, 100_000], 5_000, 1_000, false, false, false, false, false);
+            var settings = new Settings([200, 10_000, 100_000], 5_000, 1_000, false, false, false, false);
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
@@ -428,7 +423,6 @@ internal static class LatencyBench
                     "--queries" => settings with { Queries = PositiveInt(Value()) },
                     "--warmup" => settings with { Warmup = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                     "--rebuild" => settings with { Rebuild = true },
-                    "--breakdown" => settings with { Breakdown = true },
                     "--in-process" => settings with { InProcess = true },
                     "--child" => settings with { Child = true },
                     "--build-only" => settings with { BuildOnly = true },
@@ -454,11 +448,6 @@ internal static class LatencyBench
             }
 
             arguments.AddRange(["--queries", Queries.ToString(CultureInfo.InvariantCulture), "--warmup", Warmup.ToString(CultureInfo.InvariantCulture)]);
-            if (Breakdown)
-            {
-                arguments.Add("--breakdown");
-            }
-
             return arguments;
         }
 

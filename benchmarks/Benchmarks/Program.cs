@@ -11,10 +11,9 @@ public static class Program
 {
     private const string Usage = """
         Usage:
-          latency [--entries 200,10000,100000] [--queries 5000] [--warmup 1000] [--rebuild] [--breakdown] [--in-process]
+          latency [--entries 200,10000,100000] [--queries 5000] [--warmup 1000] [--rebuild] [--in-process]
               Builds (or reuses, from the OS temp folder) a synthetic index per size, then times every query.
               --rebuild     build the indexes again even when cached (fresh indexing figures)
-              --breakdown   also time the search stages (analysis, FTS5, re-ranking) and count FTS5 matches
               --in-process  measure every size in this process (default: one child process per size)
           bdn [--entries 200,10000] <BenchmarkDotNet arguments, e.g. --filter '*QueryBenchmarks*' --job short>
           sample [--entries 3] [--queries 10]

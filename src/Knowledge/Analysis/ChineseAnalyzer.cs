@@ -12,7 +12,7 @@ namespace CitizenBot.Knowledge.Analysis;
 public sealed class ChineseAnalyzer
 {
     /// <summary>Bumped whenever the tokenizing rules change, so stored tokens are rebuilt.</summary>
-    private const int RulesVersion = 3;
+    private const int RulesVersion = 4;
     private const int StackLimit = 256;
 
     private readonly TextNormalizer _normalizer;
@@ -32,15 +32,17 @@ public sealed class ChineseAnalyzer
     public string Normalize(string text) => _normalizer.Normalize(text);
 
     /// <summary>Normalizes and tokenizes <paramref name="text"/>; duplicates are kept (term frequency matters).</summary>
-    public List<string> Tokenize(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="granularity">Which kinds of terms to emit; long answer texts are indexed with fewer.</param>
+    public List<string> Tokenize(string text, TermGranularity granularity = TermGranularity.All)
     {
         var tokens = new List<string>();
-        TokenizeNormalized(_normalizer.Normalize(text), tokens);
+        TokenizeNormalized(_normalizer.Normalize(text), tokens, granularity);
         return tokens;
     }
 
     /// <summary>Appends the tokens of already normalized text to <paramref name="sink"/>.</summary>
-    public void TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink)
+    public void TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink, TermGranularity granularity = TermGranularity.All)
     {
         var before = sink.Count;
         var i = 0;
@@ -55,7 +57,7 @@ public sealed class ChineseAnalyzer
                     i++;
                 }
 
-                TokenizeCjkRun(normalized[start..i], sink);
+                TokenizeCjkRun(normalized[start..i], sink, granularity);
             }
             else if (CjkRanges.IsAsciiLetterOrDigit(c))
             {
@@ -85,7 +87,7 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    private void TokenizeCjkRun(ReadOnlySpan<char> run, List<string> sink)
+    private void TokenizeCjkRun(ReadOnlySpan<char> run, List<string> sink, TermGranularity granularity)
     {
         Span<bool> removed = run.Length <= StackLimit ? stackalloc bool[run.Length] : new bool[run.Length];
         MarkFiller(run, removed);
@@ -105,7 +107,7 @@ public sealed class ChineseAnalyzer
                 i++;
             }
 
-            TokenizeSegment(run[start..i], sink);
+            TokenizeSegment(run[start..i], sink, granularity);
         }
     }
 
@@ -161,14 +163,18 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    private void TokenizeSegment(ReadOnlySpan<char> segment, List<string> sink)
+    private void TokenizeSegment(ReadOnlySpan<char> segment, List<string> sink, TermGranularity granularity)
     {
         Debug.Assert(segment.Length > 0, "segments are never empty");
-        foreach (var c in segment)
+        if (granularity == TermGranularity.All || (granularity == TermGranularity.NoCharacters && segment.Length == 1))
         {
-            if (!StopWords.Particles.Contains(c))
+            // Without characters, a lone one is still kept: it is the segment's only evidence.
+            foreach (var c in segment)
             {
-                sink.Add(CharStrings.Of(c));
+                if (!StopWords.Particles.Contains(c))
+                {
+                    sink.Add(CharStrings.Of(c));
+                }
             }
         }
 
@@ -179,7 +185,7 @@ public sealed class ChineseAnalyzer
             {
                 AddWord(word, info, sink);
             }
-            else if (!StopWords.Particles.Contains(pair[0]) && !StopWords.Particles.Contains(pair[1]))
+            else if (granularity != TermGranularity.Words && !StopWords.Particles.Contains(pair[0]) && !StopWords.Particles.Contains(pair[1]))
             {
                 sink.Add(pair.ToString());
             }

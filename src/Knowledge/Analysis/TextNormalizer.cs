@@ -33,6 +33,7 @@ public sealed class TextNormalizer
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = WithoutBrokenSurrogates(text);
         if (!text.IsNormalized(NormalizationForm.FormKC))
         {
             text = text.Normalize(NormalizationForm.FormKC);
@@ -84,6 +85,48 @@ public sealed class TextNormalizer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Replaces unpaired UTF-16 surrogates (half an emoji, cut by a client or a length limit) with spaces:
+    /// <see cref="string.Normalize(NormalizationForm)"/> throws on them, and a resident's message must never fail.
+    /// </summary>
+    private static string WithoutBrokenSurrogates(string text)
+    {
+        var span = text.AsSpan();
+        var firstBroken = -1;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                firstBroken = i;
+                break;
+            }
+        }
+
+        if (firstBroken < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = firstBroken; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     private int MentionLength(ReadOnlySpan<char> afterAt)

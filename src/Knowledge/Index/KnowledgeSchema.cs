@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace CitizenBot.Knowledge.Index;
@@ -10,6 +11,21 @@ internal static class KnowledgeSchema
 {
     /// <summary>The analyzer fingerprint the stored terms were built with.</summary>
     public const string AnalyzerFingerprintKey = "analyzer_fingerprint";
+
+    /// <summary>
+    /// The FTS5 table is contentless: the entries table keeps the entry and the terms re-ranking reads, so a second
+    /// copy of the text would only be written and never read.
+    /// </summary>
+    private const string TermTables = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms USING fts5(
+            title, questions, answer, tags, category,
+            tokenize = 'ascii',
+            content = '',
+            contentless_delete = 1
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms_vocab USING fts5vocab(entry_terms, 'row');
+
+        """;
 
     public static async Task CreateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -26,13 +42,35 @@ internal static class KnowledgeSchema
                 category TEXT NOT NULL,
                 title TEXT NOT NULL,
                 data TEXT NOT NULL,
-                content_hash TEXT NOT NULL
+                content_hash TEXT NOT NULL,
+                title_terms TEXT NOT NULL,
+                question_terms TEXT NOT NULL,
+                tag_terms TEXT NOT NULL
             ) STRICT;
-            CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms USING fts5(
-                title, questions, answer, tags, category,
-                tokenize = 'ascii'
-            );
-            CREATE VIRTUAL TABLE IF NOT EXISTS entry_terms_vocab USING fts5vocab(entry_terms, 'row');
+            """ + TermTables;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Databases from before the current layout (no phrasing-term columns, or an FTS5 table that kept its own
+        // copy of the text) are brought up to date, and lose their fingerprint so that opening re-tokenizes every
+        // entry into the new columns and table.
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'title_terms'";
+        var hasTermColumns = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'entry_terms'";
+        var isContentless = ((string?)await command.ExecuteScalarAsync(cancellationToken))?.Contains("contentless_delete", StringComparison.Ordinal) == true;
+        if (hasTermColumns && isContentless)
+        {
+            return;
+        }
+
+        command.CommandText = (hasTermColumns ? string.Empty : """
+            ALTER TABLE entries ADD COLUMN title_terms TEXT NOT NULL DEFAULT '';
+            ALTER TABLE entries ADD COLUMN question_terms TEXT NOT NULL DEFAULT '';
+            ALTER TABLE entries ADD COLUMN tag_terms TEXT NOT NULL DEFAULT '';
+            """) + """
+            DROP TABLE entry_terms_vocab;
+            DROP TABLE entry_terms;
+            """ + TermTables + """
+            DELETE FROM meta WHERE key = 'analyzer_fingerprint';
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

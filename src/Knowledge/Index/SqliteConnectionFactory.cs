@@ -30,6 +30,7 @@ internal sealed class SqliteConnectionFactory(string databasePath)
             PRAGMA busy_timeout = 5000;
             PRAGMA foreign_keys = ON;
             PRAGMA temp_store = MEMORY;
+            PRAGMA cache_size = -32768;
             """;
         pragmas.ExecuteNonQuery();
         return connection;

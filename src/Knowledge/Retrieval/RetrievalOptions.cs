@@ -10,14 +10,14 @@ public sealed class RetrievalOptions
 {
     /// <summary>Answer when the top hit's calibrated confidence reaches this.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.825;
+    public double AnswerThreshold { get; set; } = 0.80;
 
     /// <summary>
     /// Not answering, but the calibrated probability that the right entry is among the choices reaches this: offer
     /// choices. Below: abstain.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ClarifyThreshold { get; set; } = 0.50;
+    public double ClarifyThreshold { get; set; } = 0.45;
 
     /// <summary>Choices offered on clarify are hits whose score is within this of the top score (2–3 of them).</summary>
     [Range(0.0, 1.0)]
@@ -37,6 +37,13 @@ public sealed class RetrievalOptions
     /// <summary>At most this many terms go into the FTS5 query.</summary>
     [Range(1, 256)]
     public int MaxMatchTerms { get; set; } = 24;
+
+    /// <summary>
+    /// Terms found in more than this share of the entries are left out of the FTS5 query: they find nothing
+    /// specific and cost the most. They still count in re-ranking.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CommonTermShare { get; set; } = 0.20;
 
     /// <summary>Messages longer than this (in characters) are refused rather than searched.</summary>
     [Range(16, 100_000)]
@@ -78,7 +85,7 @@ public sealed class RetrievalOptions
     public double MessageCoverageExponent { get; set; } = 0.5;
 
     /// <summary>Logistic calibration: intercept.</summary>
-    public double CalibrationBias { get; set; } = -6.831;
+    public double CalibrationBias { get; set; } = -7.27;
 
     /// <summary>
     /// Logistic calibration: coefficient of the top score. Fitted to 0 on the dev set: with slopes held
@@ -87,20 +94,20 @@ public sealed class RetrievalOptions
     public double CalibrationScore { get; set; } = 0.0;
 
     /// <summary>Logistic calibration: coefficient of the gap between the top two scores.</summary>
-    public double CalibrationGap { get; set; } = 17.236;
+    public double CalibrationGap { get; set; } = 18.477;
 
     /// <summary>Logistic calibration: coefficient of ln(1 + evidence) of the hit.</summary>
-    public double CalibrationEvidence { get; set; } = 2.092;
+    public double CalibrationEvidence { get; set; } = 2.119;
 
     /// <summary>Choices model (right entry among the choices): intercept.</summary>
-    public double ChoicesBias { get; set; } = -7.563;
+    public double ChoicesBias { get; set; } = -8.781;
 
     /// <summary>Choices model: coefficient of the top score.</summary>
     public double ChoicesScore { get; set; } = 0.0;
 
     /// <summary>Choices model: coefficient of the top hit's lead over the runner-up.</summary>
-    public double ChoicesGap { get; set; } = 9.023;
+    public double ChoicesGap { get; set; } = 10.174;
 
     /// <summary>Choices model: coefficient of ln(1 + evidence) of the top hit.</summary>
-    public double ChoicesEvidence { get; set; } = 2.836;
+    public double ChoicesEvidence { get; set; } = 3.081;
 }

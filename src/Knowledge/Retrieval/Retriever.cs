@@ -124,7 +124,8 @@ public sealed class Retriever
     }
 
     /// <summary>
-    /// Picks the terms the FTS5 stage searches for: the most telling first, until their postings reach the budget.
+    /// Picks the terms the FTS5 stage searches for: the most telling first, until their postings reach the budget,
+    /// leaving out terms in more than <see cref="RetrievalOptions.CommonTermShare"/> of the entries (怎么, 办理).
     /// bm25() costs time for every row a query matches (it also counts each term's rows first), so a message full of
     /// common words would otherwise score most of the base. Every term still counts in re-ranking, where an unseen
     /// one lowers coverage: a sign the message is about something the base lacks.
@@ -132,8 +133,9 @@ public sealed class Retriever
     private string BuildMatchExpression(List<string> terms, List<double> weights)
     {
         var statistics = _index.Terms;
+        var commonLimit = Math.Max(1.0, statistics.DocumentCount * _options.CommonTermShare);
         var order = Enumerable.Range(0, terms.Count)
-            .Where(i => statistics.DocumentFrequency(terms[i]) > 0)
+            .Where(i => statistics.DocumentFrequency(terms[i]) is > 0 and var df && df <= commonLimit)
             .OrderByDescending(i => weights[i])
             .ToArray();
         var sb = new StringBuilder();

@@ -324,7 +324,7 @@ public sealed class KnowledgeIndexTests : IDisposable
             live = index.Terms;
             foreach (var entry in entries)
             {
-                terms.UnionWith(IndexDocument.From(entry, Analyzer, FaqCategoryCatalog.Empty).DistinctTerms());
+                terms.UnionWith(IndexDocument.From(entry, Analyzer, FaqCategoryCatalog.Empty).DistinctTerms);
             }
 
             terms.UnionWith(Analyzer.Tokenize("物业费和供暖费一起交吗"));
