@@ -8,6 +8,14 @@ public sealed class TextNormalizerTests
     private readonly TextNormalizer _normalizer = TestAnalyzers.Normalizer;
 
     [Theory]
+    [InlineData("暖气\uD83D不热", "暖气 不热")]   // a high surrogate with nothing after it: half an emoji
+    [InlineData("\uDE00暖气不热", "暖气不热")]
+    [InlineData("暖气不热\uD83D", "暖气不热")]
+    [InlineData("暖气😀不热", "暖气 不热")]          // a whole emoji is still just removed
+    public void Normalize_TreatsBrokenSurrogatesAsSpaces_WhenHalfAnEmojiArrives(string text, string expected) =>
+        Assert.Equal(expected, _normalizer.Normalize(text));
+
+    [Theory]
     [InlineData("ＡＢＣ１２３", "abc123")] // full-width → half-width, then case fold
     [InlineData("ＷｉＦｉ密码", "wifi密码")]
     [InlineData("Hello WORLD 42", "hello world 42")]

@@ -362,6 +362,38 @@ public sealed class KnowledgeIndexTests : IDisposable
         Assert.Equal(["heating-01"], Find(index, "暖气"));
     }
 
+    [Fact]
+    public async Task OpenAsync_UpgradesAndReindexes_WhenFileHasTheEarlierLayout()
+    {
+        // The first layout: no phrasing-term columns, and an FTS5 table that kept its own copy of the text.
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.DatabasePath)!);
+        await using (var connection = new SqliteConnection($"Data Source={_file.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+                CREATE TABLE entries(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, status TEXT NOT NULL,
+                    category TEXT NOT NULL, title TEXT NOT NULL, data TEXT NOT NULL, content_hash TEXT NOT NULL) STRICT;
+                CREATE VIRTUAL TABLE entry_terms USING fts5(title, questions, answer, tags, category, tokenize = 'ascii');
+                CREATE VIRTUAL TABLE entry_terms_vocab USING fts5vocab(entry_terms, 'row');
+                INSERT INTO entries(id, status, category, title, data, content_hash) VALUES ('heating-01', 'Published', 'heating', $title, $data, 'old');
+                INSERT INTO meta(key, value) VALUES ('analyzer_fingerprint', 'old');
+                """;
+            var entry = Heating("heating-01");
+            command.Parameters.AddWithValue("$title", entry.Title);
+            command.Parameters.AddWithValue("$data", JsonlEntryFormat.Write(entry));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var index = await _file.OpenAsync(Analyzer);
+
+        Assert.Equal(1, index.Count);
+        var result = new Retriever(index, new RetrievalOptions()).Search("暖气不热怎么办");
+        Assert.Equal("heating-01", result.Hits[0].EntryId);
+        Assert.Equal("暖气不热怎么办？", (await index.GetAsync("heating-01", CancellationToken.None))?.Title);
+    }
+
     private static KnowledgeEntry Heating(string id, string? answer = null, EntryStatus status = EntryStatus.Published) =>
         EntryBuilder.Entry(id)
             .WithTitle("暖气不热怎么办？")
