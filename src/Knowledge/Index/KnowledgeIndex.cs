@@ -107,43 +107,33 @@ public sealed class KnowledgeIndex : IDisposable
     /// </remarks>
     public async Task<ImportSummary> UpsertManyAsync(IReadOnlyCollection<KnowledgeEntry> entries, CancellationToken cancellationToken)
     {
-        var prepared = PreparedEntry.CreateMany(entries, Analyzer, _categories, cancellationToken);
-        var bulk = prepared.Length >= OptimizeThreshold;
+        var bulk = entries.Count >= OptimizeThreshold;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var pending = new List<(HashSet<string>? Removed, HashSet<string>? Added)>();
+            var delta = new TermStatisticsDelta();
             int added = 0, updated = 0, unchanged = 0;
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk, cancellationToken))
             {
-                foreach (var entry in prepared)
+                await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, cancellationToken))
                 {
-                    var change = await UpsertAsync(batch, entry, pending, cancellationToken);
-                    _ = change switch
+                    foreach (var entry in chunk)
                     {
-                        IndexChange.Added => added++,
-                        IndexChange.Updated => updated++,
-                        _ => unchanged++,
-                    };
+                        var change = await UpsertAsync(batch, entry, delta, cancellationToken);
+                        _ = change switch
+                        {
+                            IndexChange.Added => added++,
+                            IndexChange.Updated => updated++,
+                            _ => unchanged++,
+                        };
+                    }
                 }
 
                 await batch.CommitAsync(cancellationToken);
             }
 
             // Statistics follow the database only once the transaction is durable.
-            foreach (var (removed, addedTerms) in pending)
-            {
-                if (removed is not null)
-                {
-                    Terms.RemoveDocument(removed);
-                }
-
-                if (addedTerms is not null)
-                {
-                    Terms.AddDocument(addedTerms);
-                }
-            }
-
+            Terms.Apply(delta);
             if (bulk)
             {
                 await OptimizeAsync(CancellationToken.None);
@@ -169,14 +159,16 @@ public sealed class KnowledgeIndex : IDisposable
                 return false;
             }
 
-            var removedTerms = IndexedTermsOf(existing);
+            var delta = new TermStatisticsDelta();
+            if (IndexedTermsOf(existing) is { } removedTerms)
+            {
+                delta.RemoveDocument(removedTerms);
+            }
+
             await batch.RemoveTermsAsync(existing.Seq, cancellationToken);
             await batch.DeleteEntryAsync(existing.Seq, cancellationToken);
             await batch.CommitAsync(cancellationToken);
-            if (removedTerms is not null)
-            {
-                Terms.RemoveDocument(removedTerms);
-            }
+            Terms.Apply(delta);
 
             return true;
         }
@@ -203,7 +195,6 @@ public sealed class KnowledgeIndex : IDisposable
                 }
             }
 
-            var prepared = PreparedEntry.CreateMany([.. stored.Select(s => s.Entry)], Analyzer, _categories, cancellationToken);
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk: true, cancellationToken))
             {
                 await using (var clear = _writer.CreateCommand())
@@ -213,12 +204,17 @@ public sealed class KnowledgeIndex : IDisposable
                     await clear.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                for (var i = 0; i < stored.Count; i++)
+                var i = 0;
+                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), Analyzer, _categories, cancellationToken))
                 {
-                    await batch.UpdateEntryAsync(stored[i].Seq, prepared[i], cancellationToken);
-                    if (prepared[i].Document is { } document)
+                    foreach (var prepared in chunk)
                     {
-                        await batch.InsertTermsAsync(stored[i].Seq, document, cancellationToken);
+                        var seq = stored[i++].Seq;
+                        await batch.UpdateEntryAsync(seq, prepared, cancellationToken);
+                        if (prepared.Document is { } document)
+                        {
+                            await batch.InsertTermsAsync(seq, document, cancellationToken);
+                        }
                     }
                 }
 
@@ -325,11 +321,7 @@ public sealed class KnowledgeIndex : IDisposable
         _writeGate.Dispose();
     }
 
-    private async Task<IndexChange> UpsertAsync(
-        IndexWriteBatch batch,
-        PreparedEntry entry,
-        List<(HashSet<string>? Removed, HashSet<string>? Added)> pending,
-        CancellationToken cancellationToken)
+    private async Task<IndexChange> UpsertAsync(IndexWriteBatch batch, PreparedEntry entry, TermStatisticsDelta delta, CancellationToken cancellationToken)
     {
         var existing = await batch.FindAsync(entry.Entry.Id, cancellationToken);
         if (existing is { } same && same.Hash == entry.Hash)
@@ -337,12 +329,15 @@ public sealed class KnowledgeIndex : IDisposable
             return IndexChange.Unchanged;
         }
 
-        HashSet<string>? removed = null;
         long seq;
         if (existing is { } old)
         {
             seq = old.Seq;
-            removed = IndexedTermsOf(old);
+            if (IndexedTermsOf(old) is { } removed)
+            {
+                delta.RemoveDocument(removed);
+            }
+
             await batch.RemoveTermsAsync(seq, cancellationToken);
             await batch.UpdateEntryAsync(seq, entry, cancellationToken);
         }
@@ -354,9 +349,9 @@ public sealed class KnowledgeIndex : IDisposable
         if (entry.Document is { } document)
         {
             await batch.InsertTermsAsync(seq, document, cancellationToken);
+            delta.AddDocument(document.DistinctTerms);
         }
 
-        pending.Add((removed, entry.Document?.DistinctTerms));
         return existing is null ? IndexChange.Added : IndexChange.Updated;
     }
 

@@ -42,23 +42,23 @@ internal sealed class TermStatistics
         Volatile.Write(ref _documentCount, documentCount);
     }
 
-    internal void AddDocument(IEnumerable<string> distinctTerms) => Apply(distinctTerms, +1);
-
-    internal void RemoveDocument(IEnumerable<string> distinctTerms) => Apply(distinctTerms, -1);
-
-    internal void Clear() => Reset([], 0);
-
-    private void Apply(IEnumerable<string> distinctTerms, int delta)
+    /// <summary>Applies the changes of a committed write.</summary>
+    internal void Apply(TermStatisticsDelta delta)
     {
-        foreach (var term in distinctTerms)
+        foreach (var (term, change) in delta.Changes)
         {
-            var df = _documentFrequency.AddOrUpdate(term, Math.Max(delta, 0), (_, old) => old + delta);
+            if (change == 0)
+            {
+                continue;
+            }
+
+            var df = _documentFrequency.AddOrUpdate(term, Math.Max(change, 0), (_, old) => old + change);
             if (df <= 0)
             {
                 _documentFrequency.TryRemove(term, out _);
             }
         }
 
-        Interlocked.Add(ref _documentCount, delta);
+        Interlocked.Add(ref _documentCount, delta.Documents);
     }
 }

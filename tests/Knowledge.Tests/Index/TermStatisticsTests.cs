@@ -5,23 +5,29 @@ namespace CitizenBot.Knowledge.Tests.Index;
 public sealed class TermStatisticsTests
 {
     [Fact]
-    public void AddAndRemoveDocument_KeepCountsAndDropEmptyTerms_WhenApplied()
+    public void Apply_KeepsCountsAndDropsEmptyTerms_WhenDeltasAddAndRemoveDocuments()
     {
         var statistics = new TermStatistics();
 
-        statistics.AddDocument(["暖气", "供暖"]);
-        statistics.AddDocument(["暖气", "居住证"]);
+        var adding = new TermStatisticsDelta();
+        adding.AddDocument(["暖气", "供暖"]);
+        adding.AddDocument(["暖气", "居住证"]);
+        statistics.Apply(adding);
         Assert.Equal(2, statistics.DocumentCount);
         Assert.Equal(3, statistics.TermCount);
         Assert.Equal(2, statistics.DocumentFrequency("暖气"));
 
-        statistics.RemoveDocument(["暖气", "供暖"]);
+        var replacing = new TermStatisticsDelta();
+        replacing.RemoveDocument(["暖气", "供暖"]);
+        replacing.AddDocument(["供暖"]);
+        replacing.RemoveDocument(["供暖"]);
+        statistics.Apply(replacing);
         Assert.Equal(1, statistics.DocumentCount);
         Assert.Equal(2, statistics.TermCount);
         Assert.Equal(0, statistics.DocumentFrequency("供暖"));
         Assert.Equal(1, statistics.DocumentFrequency("暖气".AsSpan()));
 
-        statistics.Clear();
+        statistics.Reset([], documentCount: 0);
         Assert.Equal(0, statistics.DocumentCount);
         Assert.Equal(0, statistics.TermCount);
     }
