@@ -25,7 +25,7 @@ public sealed class RetrievalOptions
 
     /// <summary>How many entries the full-text stage hands to re-ranking.</summary>
     [Range(5, 500)]
-    public int CandidateCount { get; set; } = 20;
+    public int CandidateCount { get; set; } = 12;
 
     /// <summary>
     /// The FTS5 stage searches the most telling terms whose document frequencies add up to at most this, so its cost
