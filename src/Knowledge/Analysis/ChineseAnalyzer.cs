@@ -42,7 +42,11 @@ public sealed class ChineseAnalyzer
     }
 
     /// <summary>Appends the tokens of already normalized text to <paramref name="sink"/>.</summary>
-    public void TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink, TermGranularity granularity = TermGranularity.All)
+    /// <returns>
+    /// False when the text was nothing but filler (你好, 谢谢大家): its single characters are appended then, so an entry
+    /// is never left without terms, but a question like that has nothing to search for.
+    /// </returns>
+    public bool TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink, TermGranularity granularity = TermGranularity.All)
     {
         var before = sink.Count;
         var i = 0;
@@ -74,17 +78,20 @@ public sealed class ChineseAnalyzer
             }
         }
 
-        if (sink.Count == before)
+        if (sink.Count > before)
         {
-            // Everything was filler ("你好啊"): single characters are better than an empty question.
-            foreach (var ch in normalized)
+            return true;
+        }
+
+        foreach (var ch in normalized)
+        {
+            if (CjkRanges.IsCjkBmp(ch))
             {
-                if (CjkRanges.IsCjkBmp(ch))
-                {
-                    sink.Add(CharStrings.Of(ch));
-                }
+                sink.Add(CharStrings.Of(ch));
             }
         }
+
+        return false;
     }
 
     private void TokenizeCjkRun(ReadOnlySpan<char> run, List<string> sink, TermGranularity granularity)

@@ -97,7 +97,11 @@ public sealed class Retriever
         var analyzer = _index.Analyzer;
         var normalized = analyzer.Normalize(text);
         var tokens = new List<string>();
-        analyzer.TokenizeNormalized(normalized, tokens);
+        if (!analyzer.TokenizeNormalized(normalized, tokens))
+        {
+            // Greetings and thanks only: nothing to look up, and their characters would match half the base.
+            return new QueryTerms([], [], string.Empty);
+        }
 
         var corrections = new HashSet<string>(StringComparer.Ordinal);
         if (_options.CorrectionWeight > 0)
