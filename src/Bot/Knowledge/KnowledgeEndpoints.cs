@@ -40,6 +40,7 @@ internal static class KnowledgeEndpoints
             q!,
             result.Decision,
             result.Confidence,
+            result.ChoicesConfidence,
             result.Hits,
             result.Choices,
             answer is null ? null : EntryResponse.From(answer)));

@@ -7,12 +7,13 @@ namespace CitizenBot.Knowledge.Index;
 
 /// <summary>
 /// The knowledge base's store and full-text index in one SQLite file: entries as data, and their analyzer terms in
-/// an FTS5 table (ascii tokenizer, so our own Chinese analyzer decides what a term is). The only code that writes
-/// SQL for the knowledge database.
+/// an FTS5 table (ascii tokenizer, so our own Chinese analyzer decides what a term is). This folder is the only code
+/// that writes SQL for the knowledge database: the schema, the write batch and the read session are its parts.
 /// </summary>
 /// <remarks>
 /// One writer at a time (a semaphore); searches use a pool of read connections and never wait for a write, thanks
-/// to WAL. Only published entries are searchable; drafts are stored but not indexed.
+/// to WAL. Only published entries are searchable; drafts are stored but not indexed. Document frequencies are kept
+/// in memory (<see cref="TermStatistics"/>) and change only after a write commits.
 /// </remarks>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -136,7 +137,7 @@ public sealed class KnowledgeIndex : IDisposable
             Terms.Apply(delta);
             if (bulk)
             {
-                await OptimizeAsync(CancellationToken.None);
+                await KnowledgeSchema.OptimizeAsync(_writer, CancellationToken.None);
             }
 
             return new ImportSummary(added, updated, unchanged);
@@ -225,7 +226,7 @@ public sealed class KnowledgeIndex : IDisposable
             // Still under the write lock, and not cancellable: once the new terms are committed the statistics
             // must follow them, or IDF weights would describe the old tokenization until the next restart.
             await LoadTermStatisticsAsync(CancellationToken.None);
-            await OptimizeAsync(CancellationToken.None);
+            await KnowledgeSchema.OptimizeAsync(_writer, CancellationToken.None);
         }
         finally
         {
@@ -363,29 +364,9 @@ public sealed class KnowledgeIndex : IDisposable
     private HashSet<string>? IndexedTermsOf(StoredEntry stored) =>
         stored.IsPublished ? IndexDocument.From(EntryJson.Deserialize(stored.Json), Analyzer, _categories).DistinctTerms : null;
 
-    /// <summary>Merges the FTS5 index's segments into one (the caller holds the write lock).</summary>
-    private async Task OptimizeAsync(CancellationToken cancellationToken)
-    {
-        await using var command = _writer.CreateCommand();
-        command.CommandText = "INSERT INTO entry_terms(entry_terms) VALUES ('optimize')";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private async Task LoadTermStatisticsAsync(CancellationToken cancellationToken)
     {
-        var frequencies = new List<KeyValuePair<string, int>>();
-        await using var command = _writer.CreateCommand();
-        command.CommandText = "SELECT term, doc FROM entry_terms_vocab";
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                frequencies.Add(new(reader.GetString(0), reader.GetInt32(1)));
-            }
-        }
-
-        command.CommandText = "SELECT count(*) FROM entry_terms";
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var (frequencies, count) = await KnowledgeSchema.ReadTermStatisticsAsync(_writer, cancellationToken);
         Terms.Reset(frequencies, count);
     }
 

@@ -92,4 +92,33 @@ internal static class KnowledgeSchema
         command.Parameters.AddWithValue("$value", value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Every term's document frequency (from the FTS5 vocabulary) and the number of indexed entries.</summary>
+    public static async Task<(List<KeyValuePair<string, int>> Frequencies, int Documents)> ReadTermStatisticsAsync(
+        SqliteConnection connection,
+        CancellationToken cancellationToken)
+    {
+        var frequencies = new List<KeyValuePair<string, int>>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM entry_terms_vocab";
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                frequencies.Add(new(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+
+        command.CommandText = "SELECT count(*) FROM entry_terms";
+        var documents = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return (frequencies, documents);
+    }
+
+    /// <summary>Merges the FTS5 index's segments into one (the caller holds the write lock).</summary>
+    public static async Task OptimizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO entry_terms(entry_terms) VALUES ('optimize')";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
