@@ -1,0 +1,20 @@
+namespace CitizenBot.Escalation.Tickets;
+
+/// <summary>The commands a <see cref="Ticket"/> accepts, named in <see cref="TicketTransitionException"/>.</summary>
+internal enum TicketCommand
+{
+    AssignToGrid,
+    Accept,
+    Start,
+    AddNote,
+    RecordReply,
+    DispatchToDepartment,
+    Resolve,
+    Rate,
+    AutoClose,
+    Escalate,
+    FlagSupervised,
+    RecordWarning,
+    RecordUrge,
+    RecordReport,
+}
