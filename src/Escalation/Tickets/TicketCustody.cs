@@ -27,6 +27,21 @@ internal sealed class TicketCustody
     /// <summary>True once the district supervises the ticket (督办); never cleared.</summary>
     public bool Supervised { get; private set; }
 
+    /// <summary>The units above the grid, fixed on assignment; null until assigned.</summary>
+    public HolderChain? Chain => _chain;
+
+    /// <summary>Reloads stored custody into this empty one (only <see cref="Ticket.Restore"/> calls it).</summary>
+    public void Restore(OrgLevel? level, string? holderNodeId, HolderChain? chain, IEnumerable<string> visibleToNodeIds, bool supervised)
+    {
+        if (HolderNodeId is not null || _visibleTo.Count > 0)
+        {
+            throw new InvalidOperationException("Only unassigned custody can be restored.");
+        }
+
+        (Level, HolderNodeId, _chain, Supervised) = (level, holderNodeId, chain, supervised);
+        _visibleTo.UnionWith(visibleToNodeIds);
+    }
+
     /// <summary>The level now; throws before assignment, which the ticket's state checks rule out.</summary>
     public OrgLevel CurrentLevel => Level ?? throw new InvalidOperationException("The ticket has not been assigned.");
 

@@ -34,6 +34,18 @@ internal sealed class TicketHistory
         return utc;
     }
 
+    /// <summary>Reloads a stored history into this empty one (only <see cref="Ticket.Restore"/> calls it).</summary>
+    public void Restore(IReadOnlyList<TicketEvent> events, int version)
+    {
+        if (_events.Count > 0 || Version > 0)
+        {
+            throw new InvalidOperationException("Only an empty history can be restored.");
+        }
+
+        _events.AddRange(events);
+        Version = version;
+    }
+
     /// <summary>Appends one event of the change begun by <see cref="BeginChange"/>.</summary>
     public void Add(TicketEventType type, DateTimeOffset utc, string actor, string? note = null, OrgLevel? fromLevel = null, OrgLevel? toLevel = null, params (string Key, string Value)[] data)
     {
