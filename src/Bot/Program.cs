@@ -1,7 +1,10 @@
+using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Cli;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
+using CitizenBot.Bot.Org;
+using CitizenBot.Escalation;
 using CitizenBot.Knowledge;
 
 var invocation = BotCommandLine.Split(args);
@@ -9,6 +12,7 @@ var builder = WebApplication.CreateBuilder(invocation.ToWebApplicationOptions())
 
 builder.AddBotDefaults();
 builder.AddKnowledge();
+builder.AddEscalation();
 
 if (invocation.IsCommand)
 {
@@ -19,9 +23,12 @@ var app = builder.Build();
 
 app.UseBotDefaults();
 await app.InitializeKnowledgeAsync();
+await app.InitializeEscalationAsync();
 
 app.MapHealthEndpoints();
 app.MapKnowledgeEndpoints();
+app.MapOrgEndpoints();
+app.MapCategoryEndpoints();
 
 await app.RunAsync();
 return 0;

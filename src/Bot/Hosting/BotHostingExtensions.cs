@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitizenBot.Escalation;
 using CitizenBot.Knowledge;
 
 namespace CitizenBot.Bot.Hosting;
@@ -50,5 +51,15 @@ internal static class BotHostingExtensions
     {
         var knowledge = app.Services.GetRequiredService<KnowledgeBase>();
         await knowledge.InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>
+    /// Loads the org tree, categories and calendar and opens the ticket database before requests are served and
+    /// before the SLA sweeper starts.
+    /// </summary>
+    public static async Task InitializeEscalationAsync(this WebApplication app)
+    {
+        var escalation = app.Services.GetRequiredService<EscalationModule>();
+        await escalation.InitializeAsync(app.Lifetime.ApplicationStopping);
     }
 }

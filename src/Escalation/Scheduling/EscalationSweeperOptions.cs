@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CitizenBot.Escalation.Scheduling;
 
 /// <summary>Configuration section <c>Escalation:Sweeper</c>: how often and how much <see cref="EscalationSweeper"/> sweeps.</summary>
-internal sealed class EscalationSweeperOptions
+public sealed class EscalationSweeperOptions
 {
     public const string SectionName = "Escalation:Sweeper";
 

@@ -1,15 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using CitizenBot.Escalation.Scheduling;
 
 namespace CitizenBot.Escalation.Sla;
 
 /// <summary>
-/// Configuration section <c>Escalation</c>: ticket time limits and the supervision trail (预警 warning → 催办 urge →
-/// 通报 report). Checked at startup by data annotations and <see cref="EscalationOptionsValidator"/>; read it
+/// Configuration section <c>Escalation</c>: where the module's content lives, ticket time limits, the supervision
+/// trail (预警 warning → 催办 urge → 通报 report) and the sweeper. Checked at startup by data annotations and <see cref="EscalationOptionsValidator"/>; read it
 /// through <see cref="SlaPolicy"/>, which applies drill mode.
 /// </summary>
 public sealed class EscalationOptions
 {
     public const string SectionName = "Escalation";
+
+    /// <summary>
+    /// The folder holding org.yaml, categories.yaml and calendar.yaml. Absolute as given; relative, the first match in
+    /// the working directory or one of its parents. Default <c>knowledge-base</c>.
+    /// </summary>
+    [Required]
+    public string ContentDirectory { get; set; } = "knowledge-base";
+
+    /// <summary>The ticket database's file name inside the host's <c>DataDirectory</c>. Default <c>tickets.db</c>.</summary>
+    [Required]
+    public string DatabaseFileName { get; set; } = "tickets.db";
 
     /// <summary>
     /// Drill mode for demos and black-box tests: when set (1 second to 1 hour, e.g. <c>00:00:02</c>), every time
@@ -38,4 +50,10 @@ public sealed class EscalationOptions
 
     /// <summary>The time-limit table by urgency grade and holding level; see <see cref="SlaOptions"/> for the defaults.</summary>
     public SlaOptions? Sla { get; set; } = new();
+
+    /// <summary>
+    /// Section <c>Escalation:Sweeper</c>. A property here, not a section of its own, because this section is bound
+    /// with unknown keys rejected; <see cref="EscalationSweeperOptionsValidator"/> checks it at startup.
+    /// </summary>
+    public EscalationSweeperOptions Sweeper { get; set; } = new();
 }

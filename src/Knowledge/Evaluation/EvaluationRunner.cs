@@ -16,11 +16,21 @@ public static class EvaluationRunner
     /// synonyms.txt and faq-categories.yaml are read from <paramref name="lexiconDirectory"/>.
     /// </remarks>
     /// <exception cref="KnowledgeContentException">The knowledge base or the questions are invalid.</exception>
-    public static async Task<EvalRun> RunAsync(
+    public static Task<EvalRun> RunAsync(
         string knowledgeBasePath,
         IReadOnlyList<EvalQuestion> questions,
         string lexiconDirectory,
         KnowledgeOptions options,
+        CancellationToken cancellationToken) =>
+        RunAsync(knowledgeBasePath, questions, lexiconDirectory, options, Path.GetTempPath(), cancellationToken);
+
+    /// <summary>As the public overload, with the throwaway index made under <paramref name="workRoot"/>.</summary>
+    internal static async Task<EvalRun> RunAsync(
+        string knowledgeBasePath,
+        IReadOnlyList<EvalQuestion> questions,
+        string lexiconDirectory,
+        KnowledgeOptions options,
+        string workRoot,
         CancellationToken cancellationToken)
     {
         var content = await KnowledgeContentReader.ReadAsync(knowledgeBasePath, cancellationToken);
@@ -30,7 +40,7 @@ public static class EvaluationRunner
                 $"The knowledge base at {knowledgeBasePath} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, content.Errors)}");
         }
 
-        var workDirectory = Path.Combine(Path.GetTempPath(), $"citizenbot-eval-{Guid.NewGuid():N}");
+        var workDirectory = Path.Combine(workRoot, $"citizenbot-eval-{Guid.NewGuid():N}");
         try
         {
             var (analyzer, categories) = await KnowledgeLoader.LoadAnalyzerAsync(lexiconDirectory, options, cancellationToken);

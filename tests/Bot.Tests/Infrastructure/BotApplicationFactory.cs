@@ -46,6 +46,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Knowledge:ContentDirectory", RepositoryPaths.KnowledgeBase);
+        builder.UseSetting("Escalation:ContentDirectory", RepositoryPaths.KnowledgeBase);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,6 +14,10 @@ public static class BotHttp
 
     public static Uri Health { get; } = new("health", UriKind.Relative);
 
+    public static Uri Org { get; } = new("api/org", UriKind.Relative);
+
+    public static Uri Categories { get; } = new("api/categories", UriKind.Relative);
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 

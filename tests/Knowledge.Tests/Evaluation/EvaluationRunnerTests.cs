@@ -2,6 +2,7 @@ using System.Globalization;
 using CitizenBot.Knowledge.Content;
 using CitizenBot.Knowledge.Evaluation;
 using CitizenBot.Knowledge.Retrieval;
+using CitizenBot.Knowledge.Tests.Content;
 using CitizenBot.Knowledge.Tests.Infrastructure;
 
 namespace CitizenBot.Knowledge.Tests.Evaluation;
@@ -66,17 +67,18 @@ public sealed class EvaluationRunnerTests(DevSetEvaluationFixture evaluation) : 
             [new("q1", "暖气不热怎么办", "heating-01"), new("q2", "居住证要带什么材料", "residence-permit-02"), new("q3", "你好", null)],
             cancelAt: 1,
             cancellation);
-        var before = DevSetEvaluationFixture.WorkFolders();
+        using var workRoot = new TemporaryDirectory();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EvaluationRunner.RunAsync(
             RepositoryPaths.KnowledgeBase,
             questions,
             RepositoryPaths.KnowledgeBase,
             new KnowledgeOptions(),
+            workRoot.Path,
             cancellation.Token));
 
         Assert.True(cancellation.IsCancellationRequested, "the run was cancelled after its index was built");
-        Assert.Empty(DevSetEvaluationFixture.WorkFolders().Except(before));
+        Assert.Empty(DevSetEvaluationFixture.WorkFolders(workRoot.Path));
     }
 
     [Fact]
