@@ -112,16 +112,23 @@ public sealed class Retriever
         var terms = new List<string>();
         var weights = new List<double>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in tokens.Concat(corrections))
+        foreach (var token in tokens)
         {
-            if (!seen.Add(token))
+            if (seen.Add(token))
             {
-                continue;
+                terms.Add(token);
+                weights.Add(TermWeights.Of(token, _index.Terms, _options));
             }
+        }
 
-            var weight = TermWeights.Of(token, _index.Terms, _options);
-            terms.Add(token);
-            weights.Add(corrections.Contains(token) && !tokens.Contains(token) ? weight * _options.CorrectionWeight : weight);
+        // A correction the message already contains keeps its full weight; only guessed words are discounted.
+        foreach (var correction in corrections)
+        {
+            if (seen.Add(correction))
+            {
+                terms.Add(correction);
+                weights.Add(TermWeights.Of(correction, _index.Terms, _options) * _options.CorrectionWeight);
+            }
         }
 
         return new QueryTerms(terms, weights, BuildMatchExpression(terms, weights));
