@@ -1,9 +1,11 @@
+using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Cli;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
 using CitizenBot.Bot.Org;
+using CitizenBot.Bot.Tickets;
 using CitizenBot.Escalation;
 using CitizenBot.Knowledge;
 
@@ -13,6 +15,8 @@ var builder = WebApplication.CreateBuilder(invocation.ToWebApplicationOptions())
 builder.AddBotDefaults();
 builder.AddKnowledge();
 builder.AddEscalation();
+builder.AddStaffAuth();
+builder.AddTicketApi();
 
 if (invocation.IsCommand)
 {
@@ -24,11 +28,14 @@ var app = builder.Build();
 app.UseBotDefaults();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
+await app.InitializeStaffAccountsAsync();
 
 app.MapHealthEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapOrgEndpoints();
 app.MapCategoryEndpoints();
+app.MapAuthEndpoints();
+app.MapTicketEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -57,6 +57,34 @@ internal static class TicketDeadlines
         };
     }
 
+    /// <summary>
+    /// The time limit the holder works against now, for display: the accept deadline (<see cref="TicketDeadlineKind.AcceptOverdue"/>)
+    /// while assigned, the resolve deadline (<see cref="TicketDeadlineKind.ResolveOverdue"/>) once accepted, the
+    /// auto-close time while resolved; null when submitted or closed. Unlike <see cref="Next"/> it ignores the
+    /// supervision trail, so it stays put while warnings and urges come and go.
+    /// </summary>
+    public static TicketDeadline? Current(Ticket ticket, SlaPolicy policy, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (ticket.Status is not (TicketStatus.Assigned or TicketStatus.Accepted or TicketStatus.InProgress))
+        {
+            return ticket.Status == TicketStatus.Resolved ? Next(ticket, policy, calendar) : null;
+        }
+
+        var arrival = LastIndex(ticket.Events, 0, IsArrival);
+        if (arrival < 0 || ticket.Level is not { } level)
+        {
+            throw new InvalidOperationException($"Ticket {ticket.Number} is {ticket.Status} but was never assigned.");
+        }
+
+        var limits = policy.Limits(ticket.Urgency, level);
+        var accepting = ticket.Status == TicketStatus.Assigned;
+        var dueAt = DeadlineCalculator.DueAt(ticket.Events[arrival].At.ToUniversalTime(), accepting ? limits.Accept : limits.Resolve, calendar);
+        return new TicketDeadline(accepting ? TicketDeadlineKind.AcceptOverdue : TicketDeadlineKind.ResolveOverdue, dueAt);
+    }
+
     private static TicketDeadline? NextWhileOpen(Ticket ticket, SlaPolicy policy, WorkingDayCalendar calendar)
     {
         var events = ticket.Events;

@@ -18,6 +18,7 @@ internal sealed partial class Ticket
     // | Resolve (2)               | -         | -        | Resolved   | Resolved   | -         | -      |
     // | Rate 满意/基本满意         | -         | -        | -          | -          | Closed    | -      |
     // | Rate 不满意 (3)            | -         | -        | -          | -          | Assigned  | -      |
+    // | Reopen (6)                | -         | -        | -          | -          | InProgress| -      |
     // | AutoClose                 | -         | -        | -          | -          | Closed    | -      |
     // | Escalate (4)              | -         | Assigned | Assigned   | Assigned   | -         | -      |
     // | FlagSupervised (5)        | -         | same     | same       | same       | -         | -      |
@@ -27,6 +28,7 @@ internal sealed partial class Ticket
     // (3) reopens and whistles up one level (二次哨); at District it stays there and is flagged supervised.
     // (4) exactly one level up, to the unit in the HolderChain; not from District (督办 instead).
     // (5) only at District level, and only once.
+    // (6) by staff, with a required note; the holder and the level stay, and so do the deadlines of that level.
 
     /// <summary>Hands a submitted ticket to the grid of its location; <paramref name="holders"/> are the units above it.</summary>
     public void AssignToGrid(string gridNodeId, HolderChain holders, DateTimeOffset at)
@@ -117,6 +119,27 @@ internal sealed partial class Ticket
         _custody.WhistleUp(_history, utc);
         ResolvedAt = null;
         MoveTo(TicketStatus.Assigned, utc);
+    }
+
+    /// <summary>
+    /// Staff take a resolved ticket back into work (e.g. the resident phoned to say the leak is back); the reason is
+    /// required. The holder and level stay. The resolve clock is not restarted: it still runs from the ticket's arrival
+    /// at this level, because a resolution that did not hold never met the limit — if that deadline has passed, the
+    /// sweeper escalates at once, as it would have without the premature resolution.
+    /// </summary>
+    public void Reopen(string actor, string note, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        Require(TicketCommand.Reopen, Status == TicketStatus.Resolved);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw TicketTransitionException.ReopenWithoutNote(Status);
+        }
+
+        var utc = _history.BeginChange(at);
+        _history.Add(TicketEventType.Reopened, utc, actor, note);
+        ResolvedAt = null;
+        MoveTo(TicketStatus.InProgress, utc);
     }
 
     /// <summary>Closes a resolved ticket the resident did not rate in time; the sweeper decides when.</summary>

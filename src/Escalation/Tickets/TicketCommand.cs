@@ -11,6 +11,7 @@ internal enum TicketCommand
     DispatchToDepartment,
     Resolve,
     Rate,
+    Reopen,
     AutoClose,
     Escalate,
     FlagSupervised,

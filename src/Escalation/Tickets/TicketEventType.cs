@@ -30,7 +30,7 @@ internal enum TicketEventType
     /// <summary>The resident rated the handling; the rating is in <see cref="TicketEvent.Data"/>.</summary>
     Rated,
 
-    /// <summary>A 不满意 rating reopened a resolved ticket.</summary>
+    /// <summary>A resolved ticket went back into work: a 不满意 rating (actor: the resident), or staff reopening it with a reason.</summary>
     Reopened,
 
     /// <summary>二次哨: the reopened ticket was whistled up one level (or stayed at the district).</summary>

@@ -53,6 +53,10 @@ internal sealed class TicketTransitionException : Exception
     public static TicketTransitionException ResolveWithoutNote(TicketStatus status) =>
         new(TicketCommand.Resolve, status, "A resolution note is required.", "办结必须填写处理结果");
 
+    /// <summary>Reopening without saying why.</summary>
+    public static TicketTransitionException ReopenWithoutNote(TicketStatus status) =>
+        new(TicketCommand.Reopen, status, "A reason is required to reopen a ticket.", "重新办理必须填写原因");
+
     /// <summary>Escalating from the district, which has nothing above it.</summary>
     public static TicketTransitionException EscalateFromDistrict(TicketStatus status) =>
         new(TicketCommand.Escalate, status, "The ticket is already at the district; flag it supervised instead.", "工单已在区级，不能再升级，请督办");
@@ -75,6 +79,7 @@ internal sealed class TicketTransitionException : Exception
         TicketCommand.DispatchToDepartment => "派发到部门",
         TicketCommand.Resolve => "办结",
         TicketCommand.Rate => "评价",
+        TicketCommand.Reopen => "重新办理",
         TicketCommand.AutoClose => "自动结案",
         TicketCommand.Escalate => "升级",
         TicketCommand.FlagSupervised => "督办",

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace CitizenBot.Bot.Channels;
+
+/// <summary>
+/// The outbound port while no push channel is connected: notices wait here, per resident, for the channel the
+/// resident next talks on to hand them over (a pull channel such as web chat collects them with its next answer).
+/// Bounded per resident, oldest dropped first, since the ticket history keeps the record of every reply.
+/// </summary>
+internal sealed class ResidentOutbox : IOutboundPort
+{
+    public const int MaxPerResident = 50;
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<OutboundNotice>> _pending = new(StringComparer.Ordinal);
+
+    public ValueTask SendAsync(OutboundNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var queue = _pending.GetOrAdd(notice.ChannelUserId, _ => new ConcurrentQueue<OutboundNotice>());
+        queue.Enqueue(notice);
+        while (queue.Count > MaxPerResident && queue.TryDequeue(out _))
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Takes every notice waiting for <paramref name="channelUserId"/>, oldest first.</summary>
+    public IReadOnlyList<OutboundNotice> Collect(string channelUserId)
+    {
+        if (!_pending.TryRemove(channelUserId, out var queue))
+        {
+            return [];
+        }
+
+        return [.. queue];
+    }
+}
