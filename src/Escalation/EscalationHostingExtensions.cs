@@ -1,5 +1,6 @@
 using CitizenBot.Escalation.Scheduling;
 using CitizenBot.Escalation.Sla;
+using CitizenBot.Escalation.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class EscalationHostingExtensions
             var dataDirectory = builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data";
             return EscalationPaths.Resolve(options.ContentDirectory, dataDirectory, options.DatabaseFileName);
         });
+        services.AddSingleton<TicketChangeFeed>();
         services.AddSingleton<EscalationModule>();
         services.AddSingleton<IOptions<EscalationSweeperOptions>>(sp =>
             Options.Create(sp.GetRequiredService<IOptions<EscalationOptions>>().Value.Sweeper));
