@@ -12,7 +12,6 @@ internal sealed class AuthOptions
     /// such people exist; each person should change it at first sign-in. Never a default in code: a forgotten
     /// setting must stop the service, not open it.
     /// </summary>
-    [MinLength(8, ErrorMessage = "Auth:SeedPassword must be at least 8 characters.")]
     public string? SeedPassword { get; set; }
 
     /// <summary>How long a token from <c>POST /api/auth/token</c> is valid; a shift and some.</summary>

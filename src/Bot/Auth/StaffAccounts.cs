@@ -43,10 +43,12 @@ internal sealed class StaffAccounts(
             return;
         }
 
-        if (options.Value.SeedPassword is not { Length: > 0 } seed)
+        var seed = options.Value.SeedPassword;
+        if (string.IsNullOrWhiteSpace(seed) || seed.Length < MinPasswordLength)
         {
             throw new InvalidOperationException(
-                $"{missing.Count} staff account(s) in org.yaml have no password yet and Auth:SeedPassword is not set " +
+                $"{missing.Count} staff account(s) in org.yaml have no password yet and Auth:SeedPassword is " +
+                (string.IsNullOrWhiteSpace(seed) ? "not set " : $"shorter than {MinPasswordLength} characters ") +
                 $"(environment: {environment.EnvironmentName}). Start once with --Auth:SeedPassword <at least 8 characters> " +
                 "(or the environment variable Auth__SeedPassword); each person then changes it at first sign-in.");
         }
