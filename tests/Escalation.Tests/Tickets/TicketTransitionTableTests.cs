@@ -20,6 +20,7 @@ public sealed class TicketTransitionTableTests
         RateSatisfied    Grid      -         -        -          -          Closed   -
         RateFairly       Grid      -         -        -          -          Closed   -
         RateDissatisfied Grid      -         -        -          -          Assigned -
+        Reopen           Grid      -         -        -          -          InProgress -
         AutoClose        Grid      -         -        -          -          Closed   -
         Escalate         Grid      -         Assigned Assigned   Assigned   -        -
         FlagSupervised   District  -         Assigned Accepted   InProgress -        -
@@ -97,6 +98,7 @@ public sealed class TicketTransitionTableTests
             "RateSatisfied" => () => ticket.Rate(Rating.Satisfied, at),
             "RateFairly" => () => ticket.Rate(Rating.FairlySatisfied, at),
             "RateDissatisfied" => () => ticket.Rate(Rating.Dissatisfied, at),
+            "Reopen" => () => ticket.Reopen(Actor, "居民反映问题仍未解决", at),
             "AutoClose" => () => ticket.AutoClose(at),
             "Escalate" => () => ticket.Escalate(OrgLevel.Community, TicketBuilder.Chain.CommunityNodeId, "超时未办结", at),
             "FlagSupervised" => () => ticket.FlagSupervised("区级督办", at),
