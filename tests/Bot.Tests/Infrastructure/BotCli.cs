@@ -70,7 +70,7 @@ public static class BotCli
     }
 
     /// <summary>The dotnet host running these tests, else <c>dotnet</c> from the PATH.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
         {
