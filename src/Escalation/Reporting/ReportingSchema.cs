@@ -20,11 +20,15 @@ internal static class ReportingSchema
         //   majority, and never touch the row (and its JSON snapshot).
         // tickets(grid_node_id, submitted_at, status) and tickets(submitted_at, status): submissions in a range,
         //   scoped to some grids or district-wide, with the status for 办结率 without reading the row.
+        // tickets(number, grid_node_id, submitted_at): the event queries look up each event's ticket for its scope and
+        //   submission time; from this index instead of the row (with its JSON snapshot) the lookup costs about half
+        //   as much. Its columns are written once, when the ticket is filed.
         command.CommandText = """
             CREATE INDEX IF NOT EXISTS reporting_events_type_at ON ticket_events(type, at);
             CREATE INDEX IF NOT EXISTS reporting_tickets_status_grid ON tickets(status, grid_node_id, supervised);
             CREATE INDEX IF NOT EXISTS reporting_tickets_grid_submitted ON tickets(grid_node_id, submitted_at, status);
             CREATE INDEX IF NOT EXISTS reporting_tickets_submitted_status ON tickets(submitted_at, status);
+            CREATE INDEX IF NOT EXISTS reporting_tickets_number_scope ON tickets(number, grid_node_id, submitted_at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

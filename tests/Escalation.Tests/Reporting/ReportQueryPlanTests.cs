@@ -39,6 +39,7 @@ public sealed class ReportQueryPlanTests(ITestOutputHelper output)
         if (sql.Contains("ticket_events e", StringComparison.Ordinal))
         {
             Assert.Contains(plan, step => step.StartsWith("SEARCH e USING", StringComparison.Ordinal) && step.Contains("reporting_events_type_at", StringComparison.Ordinal));
+            Assert.Contains(plan, step => step.StartsWith("SEARCH t USING COVERING INDEX", StringComparison.Ordinal));
         }
     }
 
