@@ -1,5 +1,6 @@
 using CitizenBot.Escalation.Categories;
 using CitizenBot.Escalation.Org;
+using CitizenBot.Escalation.Reporting;
 using CitizenBot.Escalation.Sla;
 using CitizenBot.Escalation.Tickets.Desk;
 using CitizenBot.Escalation.Tickets.Storage;
@@ -31,6 +32,9 @@ internal sealed class EscalationModule(
 
     public TicketDesk TicketDesk => Get().Desk;
 
+    /// <summary>The dashboard figures (open, 办结率, on-time rate, satisfaction, 督办) per org node and period.</summary>
+    public TicketReporter TicketReporter => Get().Reporter;
+
     /// <summary>Whether <see cref="InitializeAsync"/> has completed.</summary>
     public bool IsInitialized => _loaded is not null;
 
@@ -56,7 +60,8 @@ internal sealed class EscalationModule(
 
         var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, cancellationToken);
         var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>());
-        _loaded = new Loaded(org, categories, calendar, store, desk);
+        var reporter = await TicketReporter.CreateAsync(new TicketConnectionFactory(paths.DatabasePath), org, timeProvider, cancellationToken);
+        _loaded = new Loaded(org, categories, calendar, store, desk, reporter);
         Log.ModuleInitialized(_logger, paths.ContentDirectory, org.Nodes.Count, categories.Items.Length, paths.DatabasePath);
     }
 
@@ -89,5 +94,5 @@ internal sealed class EscalationModule(
     private Loaded Get() =>
         _loaded ?? throw new InvalidOperationException("The escalation module is not initialized; call InitializeAsync at start-up.");
 
-    private sealed record Loaded(OrgTree Org, CategoryCatalog Categories, WorkingDayCalendar Calendar, TicketStore Store, TicketDesk Desk);
+    private sealed record Loaded(OrgTree Org, CategoryCatalog Categories, WorkingDayCalendar Calendar, TicketStore Store, TicketDesk Desk, TicketReporter Reporter);
 }
