@@ -5,6 +5,7 @@ using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
 using CitizenBot.Bot.Org;
+using CitizenBot.Bot.Reports;
 using CitizenBot.Bot.Tickets;
 using CitizenBot.Escalation;
 using CitizenBot.Knowledge;
@@ -36,6 +37,7 @@ app.MapOrgEndpoints();
 app.MapCategoryEndpoints();
 app.MapAuthEndpoints();
 app.MapTicketEndpoints();
+app.MapReportEndpoints();
 
 await app.RunAsync();
 return 0;

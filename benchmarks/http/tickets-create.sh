@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Tickets created per second through the HTTP API: starts the Release service on a fresh data directory on
+# 127.0.0.1, loads POST /api/tickets with wrk for a bounded time, then checks the store holds as many tickets as
+# wrk got 201s for. Usage: benchmarks/http/tickets-create.sh [seconds=15] [connections=32]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-15}
+connections=${2:-32}
+port=5099
+data=$(mktemp -d)
+trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$data"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+dotnet build -c Release src/Bot -v q -nologo >/dev/null
+dotnet src/Bot/bin/Release/net10.0/CitizenBot.Bot.dll --urls "http://127.0.0.1:$port" --DataDirectory "$data" \
+  --Auth:SeedPassword bench-only-password --Knowledge:ImportOnFirstStart false \
+  --Logging:LogLevel:Default Warning >"$data/service.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; wrk -t2 -c$connections -d${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/http/create-ticket.lua "http://127.0.0.1:$port" | tee "$data/wrk.txt"
+
+token=$(curl -sf -X POST "http://127.0.0.1:$port/api/auth/token" -H 'content-type: application/json' \
+  -d '{"user":"district","password":"bench-only-password"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+stored=0
+offset=0
+while :; do
+  page=$(curl -sf "http://127.0.0.1:$port/api/tickets?limit=200&offset=$offset" -H "Authorization: Bearer $token")
+  n=$(grep -o '"number":"HQ-' <<<"$page" | wc -l)
+  stored=$((stored + n))
+  grep -q '"hasMore":true' <<<"$page" || break
+  offset=$((offset + 200))
+done
+echo "tickets stored: $stored; service RSS: $(($(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024)) MiB"
