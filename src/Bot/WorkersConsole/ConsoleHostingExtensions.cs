@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -19,8 +20,9 @@ internal static class ConsoleHostingExtensions
 
     public static WebApplication UseWorkersConsole(this WebApplication app)
     {
-        // Relative links in index.html (console.css, console.js) resolve against the folder only with the slash.
-        app.MapGet(Path, () => TypedResults.Redirect(Path + "/")).ExcludeFromDescription();
+        // Relative links in index.html (console.css, console.js) resolve against the folder only with the slash. Not
+        // an endpoint: routing ignores a trailing slash, so a mapped /console would also catch /console/ and loop.
+        app.UseRewriter(new RewriteOptions().AddRedirect("^console$", "console/"));
         var files = new PhysicalFileProvider(System.IO.Path.Combine(app.Environment.WebRootPath, "console"));
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Path, FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions

@@ -88,8 +88,11 @@ function chart(daily) {
   const y = (value) => top + plotHeight - (value / max) * plotHeight;
   // Label every day when they fit, else about ten labels.
   const labelEvery = Math.max(1, Math.ceil(daily.length / 10));
+  // Drawn at twice the viewBox size at most: a week's bars would otherwise be stretched across a desk screen.
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`,
+    width: width * 2,
+    height: height * 2,
     role: 'img',
     'aria-label': `每日新增与办结，共 ${daily.length} 天，单日最多 ${max} 件`,
   });
