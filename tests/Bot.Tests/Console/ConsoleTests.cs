@@ -69,6 +69,7 @@ public sealed partial class ConsoleTests(ConsoleFixture console) : IClassFixture
         await detail.GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();
         await Expect(detail.Locator("[data-field=status]")).ToHaveTextAsync("已办结");
         await Expect(detail.Locator(".timeline li[data-event=resolved]")).ToContainTextAsync("已联系环卫清运");
+        await SaveScreenshotAsync(page, "detail.png");
 
         var ticket = await StaffApi.GetTicketJsonAsync(console.Client, await StaffApi.TokenAsync(console.Client, "w-xyz-01-01"), number);
         Assert.Equal("resolved", ticket.GetProperty("status").GetString());
