@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "{PersonId} signed in")]
     public static partial void SignedIn(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Live ticket updates opened for {PersonId}")]
+    public static partial void LiveStreamOpened(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Live ticket updates closed for {PersonId}")]
+    public static partial void LiveStreamClosed(ILogger logger, string personId);
 }

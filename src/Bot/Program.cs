@@ -1,6 +1,7 @@
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Cli;
+using CitizenBot.Bot.WorkersConsole;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
@@ -27,6 +28,7 @@ if (invocation.IsCommand)
 var app = builder.Build();
 
 app.UseBotDefaults();
+app.UseWorkersConsole();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();

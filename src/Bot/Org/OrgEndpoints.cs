@@ -1,4 +1,5 @@
 using CitizenBot.Escalation;
+using CitizenBot.Escalation.Org;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitizenBot.Bot.Org;
@@ -10,6 +11,7 @@ internal static class OrgEndpoints
     {
         var api = app.MapGroup("/api/org").WithTags("Org");
         api.MapGet("/", GetTree).WithName("GetOrgTree");
+        api.MapGet("/departments", GetDepartments).WithName("GetDepartments");
         return app;
     }
 
@@ -18,5 +20,30 @@ internal static class OrgEndpoints
     {
         var tree = escalation.OrgTree;
         return TypedResults.Ok(OrgNodeResponse.From(tree, tree.District));
+    }
+
+    /// <summary>
+    /// The functional departments a node can dispatch to, for the console's picker: a street's own list, every
+    /// department of the district's streets for the district, none below a street. Without <paramref name="nodeId"/>,
+    /// every department org.yaml names on a street.
+    /// </summary>
+    public static Results<Ok<IReadOnlyList<DepartmentResponse>>, NotFound> GetDepartments(EscalationModule escalation, string? nodeId = null)
+    {
+        var tree = escalation.OrgTree;
+        IEnumerable<Department> departments;
+        if (string.IsNullOrWhiteSpace(nodeId) || tree.FindNode(nodeId) is { Level: OrgLevel.District })
+        {
+            departments = tree.Nodes.SelectMany(n => n.Departments).DistinctBy(d => d.Id);
+        }
+        else if (tree.FindNode(nodeId) is { } node)
+        {
+            departments = node.Departments;
+        }
+        else
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok<IReadOnlyList<DepartmentResponse>>([.. departments.Select(d => new DepartmentResponse(d.Id, d.Name))]);
     }
 }

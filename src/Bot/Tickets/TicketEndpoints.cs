@@ -27,6 +27,7 @@ internal static class TicketEndpoints
 
         var staff = api.MapGroup("").RequireAuthorization(StaffPolicies.Staff);
         staff.MapGet("/", ListAsync).WithName("ListTickets");
+        staff.MapGet("/events", TicketEventStream.StreamAsync).WithName("StreamTicketChanges");
         staff.MapGet("/{number}", GetAsync).WithName("GetTicket");
         staff.MapPost("/{number}/accept", (string number, StaffUser user, TicketWork work, CancellationToken ct) =>
             work.RunAsync(number, user, (t, now) => t.Accept(user.PersonId, now), ct)).WithName("AcceptTicket");
