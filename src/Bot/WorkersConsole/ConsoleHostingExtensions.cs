@@ -23,7 +23,15 @@ internal static class ConsoleHostingExtensions
         // Relative links in index.html (console.css, console.js) resolve against the folder only with the slash. Not
         // an endpoint: routing ignores a trailing slash, so a mapped /console would also catch /console/ and loop.
         app.UseRewriter(new RewriteOptions().AddRedirect("^console$", "console/"));
-        var files = new PhysicalFileProvider(System.IO.Path.Combine(app.Environment.WebRootPath, "console"));
+        // WebRootPath is null when the folder is missing from the app folder; say which folder, not a bare null.
+        var webRoot = app.Environment.WebRootPath ?? System.IO.Path.Combine(app.Environment.ContentRootPath, "wwwroot");
+        var folder = System.IO.Path.Combine(webRoot, "console");
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The workers' console files are missing: expected {folder}.");
+        }
+
+        var files = new PhysicalFileProvider(folder);
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Path, FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -42,5 +50,4 @@ internal static class ConsoleHostingExtensions
         });
         return app;
     }
-
 }
