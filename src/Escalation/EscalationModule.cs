@@ -19,6 +19,8 @@ internal sealed class EscalationModule(
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IDisposable
 {
+    private const int CalendarHorizonDays = 45;
+
     private readonly ILogger _logger = loggerFactory.CreateLogger<EscalationModule>();
     private Loaded? _loaded;
 
@@ -62,6 +64,13 @@ internal sealed class EscalationModule(
         var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>());
         var reporter = await TicketReporter.CreateAsync(new TicketConnectionFactory(paths.DatabasePath), org, timeProvider, cancellationToken);
         _loaded = new Loaded(org, categories, calendar, store, desk, reporter);
+        // Working-day deadlines reach a few weeks ahead; warn while there is still time to add next year's arrangement.
+        var horizon = BeijingTime.DateOf(timeProvider.GetUtcNow().AddDays(CalendarHorizonDays));
+        if (!calendar.Covers(horizon))
+        {
+            Log.CalendarYearMissing(_logger, horizon.Year);
+        }
+
         Log.ModuleInitialized(_logger, paths.ContentDirectory, org.Nodes.Count, categories.Items.Length, paths.DatabasePath);
     }
 

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Escalation content loaded from {ContentDirectory}: {NodeCount} org nodes, {ItemCount} category items; tickets in {DatabasePath}")]
     public static partial void ModuleInitialized(ILogger logger, string contentDirectory, int nodeCount, int itemCount, string databasePath);
 
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "calendar.yaml has no holiday arrangement for {Year}: working-day deadlines that year count Monday to Friday only. Add the year's official arrangement (holidays and 调休 days) once the State Council publishes it")]
+    public static partial void CalendarYearMissing(ILogger logger, int year);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Escalation sweeper started, sweeping every {Period}")]
     public static partial void SweeperStarted(ILogger logger, TimeSpan period);
 

@@ -25,9 +25,8 @@ namespace CitizenBot.Escalation.Sla;
 /// it at once and asks again.
 /// </para>
 /// <para>
-/// The warning is <see cref="SlaPolicy.WarningLead"/> before the deadline, but never before arrival at the level: with a
-/// lead longer than the limit (the default 2 h against red's 30 min accept limit) it falls due at arrival. In drill
-/// mode <see cref="SlaPolicy"/> halves the lead, so it lands between arrival and the deadline.
+/// The warning is <see cref="SlaPolicy.WarningLead"/> before the deadline, but no earlier than half-way between
+/// arrival at the level and the deadline: with the default 2 h lead, red's 30 min accept limit warns after 15 min.
 /// </para>
 /// <para>
 /// Known limit: while Assigned only the accept clock is watched. The options validator keeps accept no longer than
@@ -109,8 +108,18 @@ internal static class TicketDeadlines
             TicketEventType.Reported => null,
             TicketEventType.Urged => new TicketDeadline(TicketDeadlineKind.Report, DeadlineCalculator.DueAt(dueAt, policy.ReportAfter, calendar)),
             TicketEventType.Warned => new TicketDeadline(overdue, dueAt),
-            _ => new TicketDeadline(warning, Later(heldSince, DeadlineCalculator.WarningAt(dueAt, policy.WarningLead))),
+            _ => new TicketDeadline(warning, Later(heldSince, DeadlineCalculator.WarningAt(dueAt, Lead(policy.WarningLead, heldSince, dueAt)))),
         };
+    }
+
+    /// <summary>
+    /// The warning lead, but at most half the time the holder has: a 2 h lead on a 2 h accept limit would warn on
+    /// arrival, which tells the holder nothing the new ticket did not; half-way through it is a real reminder.
+    /// </summary>
+    private static TimeSpan Lead(TimeSpan configured, DateTimeOffset heldSince, DateTimeOffset dueAt)
+    {
+        var half = (dueAt - heldSince) / 2;
+        return half < configured ? half : configured;
     }
 
     private static bool IsArrival(TicketEventType type) =>

@@ -16,8 +16,9 @@ public sealed class TicketDeadlinesTests
     [Theory]
     [InlineData(0, 30)]   // no lead: the warning falls due with the deadline
     [InlineData(10, 20)]  // red grid accept limit 30 min − 10 min lead
-    [InlineData(30, 0)]   // lead equal to the limit: at assignment
-    [InlineData(120, 0)]  // the default 2 h lead is longer than the limit: clamped to assignment, not before it
+    [InlineData(15, 15)]  // lead of half the limit: half-way
+    [InlineData(30, 15)]  // lead equal to the limit: capped at half of it, so the warning is not the assignment again
+    [InlineData(120, 15)] // the default 2 h lead is longer than the limit: capped the same way
     public void Next_IsAcceptWarningLeadBeforeLimit_WhenRedTicketFreshlyAssignedToGrid(int leadMinutes, int expectedMinutesAfterAssignment)
     {
         var policy = new SlaPolicy(new EscalationOptions { WarningLead = TimeSpan.FromMinutes(leadMinutes) });
