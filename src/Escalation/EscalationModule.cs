@@ -54,7 +54,7 @@ internal sealed class EscalationModule(
                 $"The escalation content at {paths.ContentDirectory} has errors:\n{string.Join('\n', errors)}");
         }
 
-        var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, cancellationToken);
+        var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, loggerFactory.CreateLogger<TicketStore>(), cancellationToken);
         var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>());
         _loaded = new Loaded(org, categories, calendar, store, desk);
         Log.ModuleInitialized(_logger, paths.ContentDirectory, org.Nodes.Count, categories.Items.Length, paths.DatabasePath);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CitizenBot.Escalation;
 
 /// <summary>
-/// The escalation module's log events, one class for the module: start-up (2000), sweeper (2100), desk (2120).
+/// The escalation module's log events, one class for the module: start-up (2000), sweeper (2100), desk (2120), ticket store (2140).
 /// Ticket numbers and node ids only: never descriptions, names or phones.
 /// </summary>
 internal static partial class Log
@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2122, Level = LogLevel.Information, Message = "Ticket {TicketNumber} was changed by someone else while version {ExpectedVersion} was being saved; reloading once")]
     public static partial void RetryingAfterConflict(ILogger logger, TicketNumber ticketNumber, int expectedVersion);
+
+    [LoggerMessage(EventId = 2140, Level = LogLevel.Error, Message = "A ticket write group of {WriteCount} writes failed to commit; every write in it failed and none is stored")]
+    public static partial void WriteGroupFailed(ILogger logger, Exception exception, int writeCount);
 }
