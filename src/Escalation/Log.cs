@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2140, Level = LogLevel.Error, Message = "A ticket write group of {WriteCount} writes failed to commit; every write in it failed and none is stored")]
     public static partial void WriteGroupFailed(ILogger logger, Exception exception, int writeCount);
+
+    [LoggerMessage(EventId = 2141, Level = LogLevel.Information, Message = "Ticket database schema upgraded from version {FromVersion} to {ToVersion} in {Elapsed}")]
+    public static partial void TicketSchemaUpgraded(ILogger logger, int fromVersion, int toVersion, TimeSpan elapsed);
 }

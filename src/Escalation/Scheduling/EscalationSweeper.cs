@@ -54,18 +54,17 @@ internal sealed class EscalationSweeper(
                 return handled;
             }
 
+            // The pass's tickets are read and reacted to one by one, but their saves are not awaited one by one: each
+            // waits in the store's write queue, so the pass commits in a few group commits rather than one fsync per
+            // ticket (a hundred due tickets took a third of a second one by one). Saves of different tickets do not
+            // depend on each other, and the next pass lists only after every save of this one has landed.
+            visited += due.Count;
+            var outcomes = await Task.WhenAll(due.Select(item => SweepTicketAsync(item, now, cancellationToken)));
+            handled += outcomes.Count(o => o == Outcome.Handled);
+
             // A conflict counts as progress: someone else changed the ticket, so reading it again is worthwhile.
             // A pass of failures only would list the same tickets again, so it ends the sweep.
-            var progressed = false;
-            foreach (var item in due)
-            {
-                visited++;
-                var outcome = await SweepTicketAsync(item, now, cancellationToken);
-                handled += outcome == Outcome.Handled ? 1 : 0;
-                progressed |= outcome != Outcome.Failed;
-            }
-
-            if (!progressed)
+            if (outcomes.All(o => o == Outcome.Failed))
             {
                 return handled;
             }
