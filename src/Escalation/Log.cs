@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "Escalation sweep stopped at its cap of {Cap} tickets; the rest waits for the next tick")]
     public static partial void SweepCapReached(ILogger logger, int cap);
 
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Reading the {TicketCount} due tickets of a sweep pass together failed; reading them one by one")]
+    public static partial void PassReadFailed(ILogger logger, Exception exception, int ticketCount);
+
     [LoggerMessage(EventId = 2120, Level = LogLevel.Information, Message = "Ticket {TicketNumber} submitted and assigned to grid {GridNodeId}")]
     public static partial void TicketSubmitted(ILogger logger, TicketNumber ticketNumber, string gridNodeId);
 

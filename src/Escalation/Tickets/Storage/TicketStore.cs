@@ -25,6 +25,9 @@ internal sealed class TicketStore : IDisposable, IAsyncDisposable
         _writes = writes;
     }
 
+    /// <summary>The database file this store writes.</summary>
+    public string DatabasePath => _connections.DatabasePath;
+
     /// <summary>What the group commit has done since the store was opened.</summary>
     public TicketWriteStatistics WriteStatistics => _writes.Statistics;
 
@@ -144,6 +147,37 @@ internal sealed class TicketStore : IDisposable, IAsyncDisposable
 
         var events = await ReadEventsAsync(transaction, [number.ToString()], cancellationToken);
         return Rebuild(json, events);
+    }
+
+    /// <summary>
+    /// The stored tickets among <paramref name="numbers"/>, by number, read in one transaction on one connection (the
+    /// sweeper reads a pass's tickets so, instead of one connection and transaction each); unknown numbers are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TicketNumber, Ticket>> GetManyAsync(IReadOnlyCollection<TicketNumber> numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (numbers.Count == 0)
+        {
+            return new Dictionary<TicketNumber, Ticket>();
+        }
+
+        await using var connection = _connections.Open();
+        await using var transaction = BeginRead(connection);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT number, snapshot FROM tickets WHERE number IN (SELECT value FROM json_each($numbers))";
+        command.Parameters.AddWithValue("$numbers", JsonArray(numbers.Select(n => n.ToString())));
+        var rows = new List<(string Number, string Json)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var events = await ReadEventsAsync(transaction, [.. rows.Select(r => r.Number)], cancellationToken);
+        return rows.ToDictionary(r => TicketNumber.Parse(r.Number), r => Rebuild(r.Json, events));
     }
 
     /// <summary>Tickets whose next deadline is at or before <paramref name="now"/>, earliest first, at most <paramref name="limit"/>.</summary>
