@@ -282,8 +282,9 @@ internal sealed class TicketStore : IDisposable, IAsyncDisposable
 
         if (query.Supervised is { } supervised)
         {
-            filters.Add("supervised = $supervised");
-            p.AddWithValue("$supervised", supervised ? 1 : 0);
+            // A literal, not a parameter: the planner uses the partial index tickets_supervised only for a term it
+            // can see implies supervised = 1 when it prepares the statement.
+            filters.Add(supervised ? "supervised = 1" : "supervised = 0");
         }
 
         if (query.SubmittedFrom is { } from)

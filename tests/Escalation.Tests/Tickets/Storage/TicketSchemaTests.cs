@@ -51,7 +51,7 @@ public sealed class TicketSchemaTests : IAsyncLifetime
         Assert.Equal("楼道灯不亮", ticket.Description);
         Assert.Equal(8, (await store.NextNumberAsync(new DateOnly(2025, 3, 1), CancellationToken.None)).Sequence);
         Assert.Equal(
-            ["tickets_by_grid", "tickets_by_holder", "tickets_by_submitted", "tickets_due"],
+            ["tickets_by_grid", "tickets_by_holder", "tickets_by_status", "tickets_by_submitted", "tickets_due", "tickets_supervised"],
             await ScalarsAsync("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL ORDER BY name"));
         Assert.Equal([(object)(long)TicketSchema.Version], await ScalarsAsync("PRAGMA user_version"));
     }
@@ -79,7 +79,8 @@ public sealed class TicketSchemaTests : IAsyncLifetime
     [Theory]
     [InlineData("holder", "tickets_by_holder")]
     [InlineData("grid", "tickets_by_grid")]
-    [InlineData("status", "tickets_by_submitted")]
+    [InlineData("status", "tickets_by_status")]
+    [InlineData("supervised", "tickets_supervised")]
     [InlineData("none", "tickets_by_submitted")]
     public async Task ExplainListAsync_PicksThePageOffACoveringIndex_WhateverTheFilter(string filter, string index)
     {
@@ -87,8 +88,9 @@ public sealed class TicketSchemaTests : IAsyncLifetime
         var query = filter switch
         {
             "holder" => new TicketQuery { HolderNodeIds = ["c-a"] },
-            "grid" => new TicketQuery { GridNodeIds = ["g-a1", "g-a2"], Statuses = [TicketStatus.Accepted] },
-            "status" => new TicketQuery { Statuses = [TicketStatus.Assigned], Supervised = true },
+            "grid" => new TicketQuery { GridNodeIds = ["g-a1", "g-a2"], Supervised = false },
+            "status" => new TicketQuery { Statuses = [TicketStatus.Assigned, TicketStatus.Accepted] },
+            "supervised" => new TicketQuery { Supervised = true },
             _ => new TicketQuery(),
         };
 
