@@ -6,6 +6,7 @@ namespace CitizenBot.Benchmarks;
 /// <summary>
 /// <c>latency</c>: Stopwatch-per-query latency percentiles and indexing throughput, printed as Markdown.
 /// <c>bdn</c>: BenchmarkDotNet over the remaining arguments (plus <c>--entries</c>).
+/// <c>tickets-store</c>: ticket creation throughput by concurrency. <c>sweeper</c>: one sweeper tick over many open tickets.
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,11 @@ public static class Program
               --rebuild     build the indexes again even when cached (fresh indexing figures)
               --in-process  measure every size in this process (default: one child process per size)
           bdn [--entries 200,10000] <BenchmarkDotNet arguments, e.g. --filter '*QueryBenchmarks*' --job short>
+          tickets-store [--concurrency 1,8,32,64] [--count 20000] [--warmup 500]
+              Tickets/s, latency and fsyncs of TicketDesk.SubmitAsync on a fresh tickets.db per concurrency level.
+          sweeper [--open 1000000] [--due 0,10,100,1000] [--rebuild]
+              Builds (or reuses, from the OS temp folder) a tickets.db of that many open tickets, then measures in a
+              child process: start-up (module init + first tick), ticks with that many tickets due, memory, query plans.
           sample [--entries 3] [--queries 10]
               Prints the first synthetic entries and queries, to see what the generator makes.
         """;
@@ -32,6 +38,10 @@ public static class Program
                 return await LatencyBench.RunAsync(args[1..], CancellationToken.None);
             case "bdn":
                 return RunBenchmarkDotNet(args[1..]);
+            case "tickets-store":
+                return await TicketStoreBench.RunAsync(args[1..], CancellationToken.None);
+            case "sweeper":
+                return await SweeperBench.RunAsync(args[1..], CancellationToken.None);
             case "sample":
                 return await SampleAsync(args[1..]);
             default:

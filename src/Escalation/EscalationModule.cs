@@ -60,7 +60,7 @@ internal sealed class EscalationModule(
                 $"The escalation content at {paths.ContentDirectory} has errors:\n{string.Join('\n', errors)}");
         }
 
-        var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, cancellationToken);
+        var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, loggerFactory.CreateLogger<TicketStore>(), cancellationToken);
         var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>());
         var reporter = await TicketReporter.CreateAsync(new TicketConnectionFactory(paths.DatabasePath), org, timeProvider, cancellationToken);
         _loaded = new Loaded(org, categories, calendar, store, desk, reporter);

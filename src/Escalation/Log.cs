@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CitizenBot.Escalation;
 
 /// <summary>
-/// The escalation module's log events, one class for the module: start-up (2000), sweeper (2100), desk (2120).
+/// The escalation module's log events, one class for the module: start-up (2000), sweeper (2100), desk (2120), ticket store (2140).
 /// Ticket numbers and node ids only: never descriptions, names or phones.
 /// </summary>
 internal static partial class Log
@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "Escalation sweep stopped at its cap of {Cap} tickets; the rest waits for the next tick")]
     public static partial void SweepCapReached(ILogger logger, int cap);
 
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Reading the {TicketCount} due tickets of a sweep pass together failed; reading them one by one")]
+    public static partial void PassReadFailed(ILogger logger, Exception exception, int ticketCount);
+
     [LoggerMessage(EventId = 2120, Level = LogLevel.Information, Message = "Ticket {TicketNumber} submitted and assigned to grid {GridNodeId}")]
     public static partial void TicketSubmitted(ILogger logger, TicketNumber ticketNumber, string gridNodeId);
 
@@ -52,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2122, Level = LogLevel.Information, Message = "Ticket {TicketNumber} was changed by someone else while version {ExpectedVersion} was being saved; reloading once")]
     public static partial void RetryingAfterConflict(ILogger logger, TicketNumber ticketNumber, int expectedVersion);
+
+    [LoggerMessage(EventId = 2140, Level = LogLevel.Error, Message = "A ticket write group of {WriteCount} writes failed to commit; every write in it failed and none is stored")]
+    public static partial void WriteGroupFailed(ILogger logger, Exception exception, int writeCount);
+
+    [LoggerMessage(EventId = 2141, Level = LogLevel.Information, Message = "Ticket database schema upgraded from version {FromVersion} to {ToVersion} in {Elapsed}")]
+    public static partial void TicketSchemaUpgraded(ILogger logger, int fromVersion, int toVersion, TimeSpan elapsed);
 }

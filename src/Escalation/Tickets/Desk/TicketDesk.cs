@@ -31,12 +31,20 @@ internal sealed class TicketDesk(
         var holders = HolderChain.Above(org, gridNodeId);
 
         var now = timeProvider.GetUtcNow();
-        var number = await store.NextNumberAsync(BeijingTime.DateOf(now), cancellationToken);
-        var ticket = Ticket.Submit(number, request.CategoryItemId, request.Urgency, request.Description, request.Location, request.Reporter, request.Attachments, now);
-        ticket.AssignToGrid(gridNodeId, holders, now);
-        var deadline = TicketDeadlines.Next(ticket, policy, calendar);
-        await store.InsertAsync(ticket, deadline?.DueAt, deadline?.Kind.ToString(), cancellationToken);
-        Log.TicketSubmitted(logger, number, gridNodeId);
+
+        // The number is taken and the ticket stored in one transaction, so a number is used up only with its ticket
+        // and a submission costs one commit, shared with whatever other writes are queued (group commit).
+        var ticket = await store.InsertNewAsync(
+            BeijingTime.DateOf(now),
+            number =>
+            {
+                var filed = Ticket.Submit(number, request.CategoryItemId, request.Urgency, request.Description, request.Location, request.Reporter, request.Attachments, now);
+                filed.AssignToGrid(gridNodeId, holders, now);
+                var deadline = TicketDeadlines.Next(filed, policy, calendar);
+                return new TicketInsert(filed, deadline?.DueAt, deadline?.Kind.ToString());
+            },
+            cancellationToken);
+        Log.TicketSubmitted(logger, ticket.Number, gridNodeId);
         return ticket;
     }
 

@@ -26,7 +26,8 @@ internal sealed class TicketConnectionFactory(string databasePath)
         // FULL, not the NORMAL knowledge.db uses: in WAL mode NORMAL skips the fsync at each commit, so a power
         // cut (not a process kill) can drop the last committed transactions. A ticket is a resident's complaint
         // whose number we have already told them, and a lost escalation breaks an SLA; knowledge.db can be
-        // rebuilt from its files, tickets cannot. Ticket writes are rare enough that one fsync each costs nothing.
+        // rebuilt from its files, tickets cannot. The fsync per commit is paid once per group of queued writes
+        // (TicketWriteQueue), not once per ticket, which is what keeps FULL affordable under load.
         pragmas.CommandText = """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;

@@ -2,37 +2,48 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using CitizenBot.Escalation.Org;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CitizenBot.Escalation.Tickets.Storage;
 
 /// <summary>
-/// The durable ticket store, one SQLite file (<c>tickets.db</c>). Writes go through one writer connection under
-/// a lock, one transaction each; reads open their own connection and read inside one transaction, so a ticket's
-/// row and its history always come from the same commit. Each ticket row carries its next deadline
-/// (<c>next_due_at</c>, UTC) for the sweeper. Thread-safe.
+/// The durable ticket store, one SQLite file (<c>tickets.db</c>). Writes are queued to one writer loop that commits
+/// whatever is waiting in one transaction (group commit, see <see cref="TicketWriteQueue"/>): each caller's task
+/// completes once its write is durable, and concurrent writers share one fsync. Reads open their own connection and
+/// read inside one transaction, so a ticket's row and its history always come from the same commit. Each ticket row
+/// carries its next deadline (<c>next_due_at</c>, UTC) for the sweeper. Thread-safe.
 /// </summary>
-internal sealed class TicketStore : IDisposable
+internal sealed class TicketStore : IDisposable, IAsyncDisposable
 {
     private readonly TicketConnectionFactory _connections;
-    private readonly SqliteConnection _writer;
-    private readonly TimeProvider _timeProvider;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TicketWriteQueue _writes;
 
-    private TicketStore(TicketConnectionFactory connections, SqliteConnection writer, TimeProvider timeProvider)
+    private TicketStore(TicketConnectionFactory connections, TicketWriteQueue writes)
     {
         _connections = connections;
-        _writer = writer;
-        _timeProvider = timeProvider;
+        _writes = writes;
     }
 
+    /// <summary>The database file this store writes.</summary>
+    public string DatabasePath => _connections.DatabasePath;
+
+    /// <summary>What the group commit has done since the store was opened.</summary>
+    public TicketWriteStatistics WriteStatistics => _writes.Statistics;
+
+    /// <inheritdoc cref="OpenAsync(string, TimeProvider, ILogger, CancellationToken)"/>
+    public static Task<TicketStore> OpenAsync(string databasePath, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        OpenAsync(databasePath, timeProvider, NullLogger.Instance, cancellationToken);
+
     /// <summary>
-    /// Opens (creating if needed) the database at <paramref name="databasePath"/>. <paramref name="timeProvider"/>
-    /// stamps each row's <c>updated_at</c>; ticket times come from the tickets themselves.
+    /// Opens (creating or upgrading if needed) the database at <paramref name="databasePath"/>.
+    /// <paramref name="timeProvider"/> stamps each row's <c>updated_at</c>; ticket times come from the tickets themselves.
     /// </summary>
-    public static async Task<TicketStore> OpenAsync(string databasePath, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<TicketStore> OpenAsync(string databasePath, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
         if (Path.GetDirectoryName(Path.GetFullPath(databasePath)) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
@@ -42,8 +53,8 @@ internal sealed class TicketStore : IDisposable
         var writer = connections.Open();
         try
         {
-            await TicketSchema.CreateAsync(writer, cancellationToken);
-            return new TicketStore(connections, writer, timeProvider);
+            await TicketSchema.CreateAsync(writer, logger, cancellationToken);
+            return new TicketStore(connections, new TicketWriteQueue(writer, timeProvider, logger));
         }
         catch
         {
@@ -55,26 +66,44 @@ internal sealed class TicketStore : IDisposable
     /// <summary>
     /// The next number of <paramref name="beijingDate"/>: 0001, 0002, … restarting each day. Atomic and durable,
     /// so a number is never handed out twice, even across restarts; a number whose ticket is never inserted is skipped.
+    /// Tickets are better filed with <see cref="InsertNewAsync"/>, which uses a number up only with its ticket.
     /// </summary>
     public async Task<TicketNumber> NextNumberAsync(DateOnly beijingDate, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var command = _writer.CreateCommand();
-            command.CommandText = """
-                INSERT INTO ticket_sequences(day, last) VALUES ($day, 1)
-                ON CONFLICT(day) DO UPDATE SET last = last + 1
-                RETURNING last
-                """;
-            command.Parameters.AddWithValue("$day", beijingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            var last = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-            return TicketNumber.Create(beijingDate, checked((int)last));
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        TicketNumber number = default;
+        await _writes.WriteAsync(async (rows, token) => number = await rows.NextNumberAsync(beijingDate, token), cancellationToken);
+        return number;
+    }
+
+    /// <summary>
+    /// Files a new ticket in one transaction: takes the next number of <paramref name="beijingDate"/>, has
+    /// <paramref name="build"/> make the ticket under that number, and stores it with its whole history. When
+    /// <paramref name="build"/> throws or the insert fails, the number is not used up and the exception passes through.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="build"/> runs on the writer loop, inside the transaction, so it must be quick and pure: no I/O,
+    /// no waiting. It may run after the caller's token was cancelled (the ticket is then stored all the same).
+    /// </remarks>
+    public async Task<Ticket> InsertNewAsync(DateOnly beijingDate, Func<TicketNumber, TicketInsert> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        Ticket? stored = null;
+        await _writes.WriteAsync(
+            async (rows, token) =>
+            {
+                var number = await rows.NextNumberAsync(beijingDate, token);
+                var insert = build(number);
+                if (insert.Ticket.Number != number)
+                {
+                    throw new InvalidOperationException($"The ticket was built as {insert.Ticket.Number}, not under its number {number}.");
+                }
+
+                RequireDue(insert.NextDueAt, insert.NextDueKind);
+                await rows.InsertAsync(insert.Ticket, insert.NextDueAt, insert.NextDueKind, token);
+                stored = insert.Ticket;
+            },
+            cancellationToken);
+        return stored!;
     }
 
     /// <summary>
@@ -82,82 +111,24 @@ internal sealed class TicketStore : IDisposable
     /// <paramref name="nextDueAt"/> is its next deadline, null when nothing falls due (e.g. closed);
     /// <paramref name="nextDueKind"/> says what falls due then and is null exactly when the deadline is.
     /// </summary>
-    public async Task InsertAsync(Ticket ticket, DateTimeOffset? nextDueAt, string? nextDueKind, CancellationToken cancellationToken)
+    public Task InsertAsync(Ticket ticket, DateTimeOffset? nextDueAt, string? nextDueKind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         RequireDue(nextDueAt, nextDueKind);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-            await using (var command = _writer.CreateCommand())
-            {
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO tickets(number, status, level, holder_node_id, grid_node_id, category_item_id, urgency,
-                                        supervised, version, submitted_at, next_due_at, next_due_kind, updated_at, snapshot)
-                    VALUES ($number, $status, $level, $holder, $grid, $category, $urgency,
-                            $supervised, $version, $submittedAt, $nextDueAt, $nextDueKind, $updatedAt, $snapshot)
-                    """;
-                BindRow(command, ticket, nextDueAt, nextDueKind);
-                command.Parameters.AddWithValue("$category", ticket.CategoryItemId);
-                command.Parameters.AddWithValue("$urgency", (int)ticket.Urgency);
-                command.Parameters.AddWithValue("$submittedAt", TicketJson.Format(ticket.SubmittedAt));
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await AppendEventsAsync(transaction, ticket, 0, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        return _writes.WriteAsync((rows, token) => rows.InsertAsync(ticket, nextDueAt, nextDueKind, token), cancellationToken);
     }
 
     /// <summary>
     /// Saves a changed ticket if the stored one is still at <paramref name="expectedVersion"/> (the version it was
     /// loaded at), appending only the events not yet stored; otherwise throws <see cref="TicketConcurrencyException"/>
-    /// and writes nothing.
+    /// and writes nothing. Saves queued together are checked one after another in queue order, so of two saves from the
+    /// same version exactly one wins.
     /// </summary>
-    public async Task SaveAsync(Ticket ticket, int expectedVersion, DateTimeOffset? nextDueAt, string? nextDueKind, CancellationToken cancellationToken)
+    public Task SaveAsync(Ticket ticket, int expectedVersion, DateTimeOffset? nextDueAt, string? nextDueKind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         RequireDue(nextDueAt, nextDueKind);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-            await using (var command = _writer.CreateCommand())
-            {
-                command.Transaction = transaction;
-                command.CommandText = """
-                    UPDATE tickets
-                    SET status = $status, level = $level, holder_node_id = $holder, grid_node_id = $grid,
-                        supervised = $supervised, version = $version, next_due_at = $nextDueAt,
-                        next_due_kind = $nextDueKind, updated_at = $updatedAt, snapshot = $snapshot
-                    WHERE number = $number AND version = $expectedVersion
-                    """;
-                BindRow(command, ticket, nextDueAt, nextDueKind);
-                command.Parameters.AddWithValue("$expectedVersion", expectedVersion);
-                if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-                {
-                    throw new TicketConcurrencyException(ticket.Number, expectedVersion);
-                }
-
-                command.Parameters.Clear();
-                command.CommandText = "SELECT count(*) FROM ticket_events WHERE number = $number";
-                command.Parameters.AddWithValue("$number", ticket.Number.ToString());
-                var stored = checked((int)(long)(await command.ExecuteScalarAsync(cancellationToken))!);
-                await AppendEventsAsync(transaction, ticket, stored, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        return _writes.WriteAsync((rows, token) => rows.SaveAsync(ticket, expectedVersion, nextDueAt, nextDueKind, token), cancellationToken);
     }
 
     /// <summary>The stored ticket, or null when there is none with that number.</summary>
@@ -178,20 +149,43 @@ internal sealed class TicketStore : IDisposable
         return Rebuild(json, events);
     }
 
+    /// <summary>
+    /// The stored tickets among <paramref name="numbers"/>, by number, read in one transaction on one connection (the
+    /// sweeper reads a pass's tickets so, instead of one connection and transaction each); unknown numbers are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TicketNumber, Ticket>> GetManyAsync(IReadOnlyCollection<TicketNumber> numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (numbers.Count == 0)
+        {
+            return new Dictionary<TicketNumber, Ticket>();
+        }
+
+        await using var connection = _connections.Open();
+        await using var transaction = BeginRead(connection);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT number, snapshot FROM tickets WHERE number IN (SELECT value FROM json_each($numbers))";
+        command.Parameters.AddWithValue("$numbers", JsonArray(numbers.Select(n => n.ToString())));
+        var rows = new List<(string Number, string Json)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var events = await ReadEventsAsync(transaction, [.. rows.Select(r => r.Number)], cancellationToken);
+        return rows.ToDictionary(r => TicketNumber.Parse(r.Number), r => Rebuild(r.Json, events));
+    }
+
     /// <summary>Tickets whose next deadline is at or before <paramref name="now"/>, earliest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<DueTicket>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = _connections.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT number, next_due_kind, next_due_at FROM tickets
-            WHERE next_due_at IS NOT NULL AND next_due_at <= $now
-            ORDER BY next_due_at, number
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$now", TicketJson.Format(now));
-        command.Parameters.AddWithValue("$limit", limit);
+        await using var command = ListDueCommand(connection, now, limit);
         var due = new List<DueTicket>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -210,30 +204,8 @@ internal sealed class TicketStore : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
         await using var connection = _connections.Open();
         await using var transaction = BeginRead(connection);
-        await using var command = connection.CreateCommand();
+        await using var command = ListCommand(connection, query);
         command.Transaction = transaction;
-
-        // Constant SQL: each set travels as one JSON array parameter (null = no filter) read with json_each.
-        command.CommandText = """
-            SELECT number, snapshot FROM tickets
-            WHERE ($statuses IS NULL OR status IN (SELECT value FROM json_each($statuses)))
-              AND ($holders IS NULL OR holder_node_id IN (SELECT value FROM json_each($holders)))
-              AND ($grids IS NULL OR grid_node_id IN (SELECT value FROM json_each($grids)))
-              AND ($supervised IS NULL OR supervised = $supervised)
-              AND ($from IS NULL OR submitted_at >= $from)
-              AND ($before IS NULL OR submitted_at < $before)
-            ORDER BY submitted_at, number
-            LIMIT $limit OFFSET $offset
-            """;
-        var p = command.Parameters;
-        p.AddWithValue("$statuses", JsonArrayOrNull(query.Statuses?.Select(s => s.ToString())));
-        p.AddWithValue("$holders", JsonArrayOrNull(query.HolderNodeIds));
-        p.AddWithValue("$grids", JsonArrayOrNull(query.GridNodeIds));
-        p.AddWithValue("$supervised", query.Supervised is { } supervised ? (supervised ? 1 : 0) : DBNull.Value);
-        p.AddWithValue("$from", query.SubmittedFrom is { } from ? TicketJson.Format(from) : DBNull.Value);
-        p.AddWithValue("$before", query.SubmittedBefore is { } before ? TicketJson.Format(before) : DBNull.Value);
-        p.AddWithValue("$limit", query.Limit);
-        p.AddWithValue("$offset", query.Offset);
         var rows = new List<(string Number, string Json)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -247,10 +219,114 @@ internal sealed class TicketStore : IDisposable
         return [.. rows.Select(r => Rebuild(r.Json, events))];
     }
 
-    public void Dispose()
+    /// <summary>SQLite's plan (EXPLAIN QUERY PLAN, one line per step) for <see cref="ListDueAsync"/>; benchmarks and tests hold it to its index.</summary>
+    public Task<IReadOnlyList<string>> ExplainListDueAsync(CancellationToken cancellationToken) =>
+        ExplainAsync(connection => ListDueCommand(connection, DateTimeOffset.UnixEpoch, 100), cancellationToken);
+
+    /// <summary>SQLite's plan (EXPLAIN QUERY PLAN, one line per step) for <see cref="ListAsync"/> with <paramref name="query"/>.</summary>
+    public Task<IReadOnlyList<string>> ExplainListAsync(TicketQuery query, CancellationToken cancellationToken) =>
+        ExplainAsync(connection => ListCommand(connection, query), cancellationToken);
+
+    /// <summary>Commits the writes already queued, then closes the writer; later writes throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => _writes.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private static SqliteCommand ListDueCommand(SqliteConnection connection, DateTimeOffset now, int limit)
     {
-        _writer.Dispose();
-        _writeLock.Dispose();
+        var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT number, next_due_kind, next_due_at FROM tickets
+            WHERE next_due_at IS NOT NULL AND next_due_at <= $now
+            ORDER BY next_due_at, number
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$now", TicketJson.Format(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        return command;
+    }
+
+    /// <remarks>
+    /// Only the filters given appear in the SQL: a <c>$x IS NULL OR column IN (…)</c> term hides the column from
+    /// SQLite's planner, which then scanned every ticket in submission order whatever the filter (on a million rows,
+    /// seconds for a holder with few tickets). The inner select picks the page's rowids off one of the covering indexes
+    /// (<see cref="TicketSchema"/>), so a filter matching many tickets walks and sorts small index entries, never
+    /// snapshots; only the page's rows are read whole.
+    /// </remarks>
+    [SuppressMessage("Security", "CA2100", Justification = "The SQL is joined from constant fragments of this method only; every value is a parameter.")]
+    private static SqliteCommand ListCommand(SqliteConnection connection, TicketQuery query)
+    {
+        var command = connection.CreateCommand();
+        var p = command.Parameters;
+        var filters = new List<string>();
+
+        // Each set travels as one JSON array parameter read with json_each, so a set of any size is one parameter.
+        if (query.Statuses is { } statuses)
+        {
+            filters.Add("status IN (SELECT value FROM json_each($statuses))");
+            p.AddWithValue("$statuses", JsonArray(statuses.Select(s => s.ToString())));
+        }
+
+        if (query.HolderNodeIds is { } holders)
+        {
+            filters.Add("holder_node_id IN (SELECT value FROM json_each($holders))");
+            p.AddWithValue("$holders", JsonArray(holders));
+        }
+
+        if (query.GridNodeIds is { } grids)
+        {
+            filters.Add("grid_node_id IN (SELECT value FROM json_each($grids))");
+            p.AddWithValue("$grids", JsonArray(grids));
+        }
+
+        if (query.Supervised is { } supervised)
+        {
+            // A literal, not a parameter: the planner uses the partial index tickets_supervised only for a term it
+            // can see implies supervised = 1 when it prepares the statement.
+            filters.Add(supervised ? "supervised = 1" : "supervised = 0");
+        }
+
+        if (query.SubmittedFrom is { } from)
+        {
+            filters.Add("submitted_at >= $from");
+            p.AddWithValue("$from", TicketJson.Format(from));
+        }
+
+        if (query.SubmittedBefore is { } before)
+        {
+            filters.Add("submitted_at < $before");
+            p.AddWithValue("$before", TicketJson.Format(before));
+        }
+
+        var where = filters.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", filters);
+        command.CommandText = $"""
+            SELECT number, snapshot FROM tickets
+            WHERE rowid IN (
+                SELECT rowid FROM tickets {where}
+                ORDER BY submitted_at, number
+                LIMIT $limit OFFSET $offset)
+            ORDER BY submitted_at, number
+            """;
+        p.AddWithValue("$limit", query.Limit);
+        p.AddWithValue("$offset", query.Offset);
+        return command;
+    }
+
+    [SuppressMessage("Security", "CA2100", Justification = "Prefixes one of this class's own constant statements; every value is a parameter.")]
+    private async Task<IReadOnlyList<string>> ExplainAsync(Func<SqliteConnection, SqliteCommand> build, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        await using var command = build(connection);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 
     /// <summary>
@@ -268,67 +344,13 @@ internal sealed class TicketStore : IDisposable
         }
     }
 
-    private static object JsonArrayOrNull(IEnumerable<string>? values) =>
-        values is null ? DBNull.Value : JsonSerializer.Serialize(values.ToArray(), TicketJson.Options);
+    private static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray(), TicketJson.Options);
 
     private static Ticket Rebuild(string json, Dictionary<string, List<TicketEvent>> events)
     {
         var snapshot = JsonSerializer.Deserialize<TicketSnapshot>(json, TicketJson.Options)
             ?? throw new InvalidDataException("A stored ticket snapshot is null.");
         return Ticket.Restore(snapshot with { Events = events.GetValueOrDefault(snapshot.Number.ToString()) ?? [] });
-    }
-
-    /// <summary>The columns an insert and a save both write; the snapshot leaves out the history, which has its own table.</summary>
-    private void BindRow(SqliteCommand command, Ticket ticket, DateTimeOffset? nextDueAt, string? nextDueKind)
-    {
-        var p = command.Parameters;
-        p.AddWithValue("$number", ticket.Number.ToString());
-        p.AddWithValue("$status", ticket.Status.ToString());
-        p.AddWithValue("$level", ticket.Level?.ToString() ?? (object)DBNull.Value);
-        p.AddWithValue("$holder", ticket.HolderNodeId ?? (object)DBNull.Value);
-        p.AddWithValue("$grid", ticket.Location.GridNodeId ?? (object)DBNull.Value);
-        p.AddWithValue("$supervised", ticket.Supervised ? 1 : 0);
-        p.AddWithValue("$version", ticket.Version);
-        p.AddWithValue("$nextDueAt", nextDueAt is { } due ? TicketJson.Format(due) : DBNull.Value);
-        p.AddWithValue("$nextDueKind", nextDueKind ?? (object)DBNull.Value);
-        p.AddWithValue("$updatedAt", TicketJson.Format(_timeProvider.GetUtcNow()));
-        p.AddWithValue("$snapshot", JsonSerializer.Serialize(ticket.ToSnapshot() with { Events = [] }, TicketJson.Options));
-    }
-
-    /// <summary>Inserts the ticket's events from index <paramref name="stored"/> on; seq counts from 1.</summary>
-    private async Task AppendEventsAsync(SqliteTransaction transaction, Ticket ticket, int stored, CancellationToken cancellationToken)
-    {
-        if (stored > ticket.Events.Count)
-        {
-            throw new InvalidOperationException($"Ticket {ticket.Number} has {ticket.Events.Count} events but {stored} are stored; history is append-only.");
-        }
-
-        await using var command = _writer.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO ticket_events(number, seq, type, at, actor, note, from_level, to_level, data)
-            VALUES ($number, $seq, $type, $at, $actor, $note, $fromLevel, $toLevel, $data)
-            """;
-        var p = command.Parameters;
-        foreach (var name in (string[])["$number", "$seq", "$type", "$at", "$actor", "$note", "$fromLevel", "$toLevel", "$data"])
-        {
-            p.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        p["$number"].Value = ticket.Number.ToString();
-        for (var i = stored; i < ticket.Events.Count; i++)
-        {
-            var e = ticket.Events[i];
-            p["$seq"].Value = i + 1;
-            p["$type"].Value = e.Type.ToString();
-            p["$at"].Value = TicketJson.Format(e.At);
-            p["$actor"].Value = e.Actor;
-            p["$note"].Value = e.Note ?? (object)DBNull.Value;
-            p["$fromLevel"].Value = e.FromLevel?.ToString() ?? (object)DBNull.Value;
-            p["$toLevel"].Value = e.ToLevel?.ToString() ?? (object)DBNull.Value;
-            p["$data"].Value = e.Data is null ? DBNull.Value : JsonSerializer.Serialize(e.Data, TicketJson.Options);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private static async Task<Dictionary<string, List<TicketEvent>>> ReadEventsAsync(SqliteTransaction transaction, string[] numbers, CancellationToken cancellationToken)

@@ -114,7 +114,7 @@ public sealed class TicketStoreTests : IAsyncLifetime
         ticket.DispatchToDepartment("w-s", "dept-lighting", "请路灯所处理", builder.Tick());
         await _store.SaveAsync(ticket, version, TicketBuilder.SubmittedAt.AddDays(2), "resolve", CancellationToken.None);
         var number = await _store.NextNumberAsync(StoredTickets.Day, CancellationToken.None);
-        _store.Dispose();
+        await _store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         _store = await _database.OpenAsync();
