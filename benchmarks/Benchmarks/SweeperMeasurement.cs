@@ -29,7 +29,7 @@ internal static class SweeperMeasurement
         // Start-up, timed from here: nothing of the module has run in this process yet.
         var timer = Stopwatch.StartNew();
         var policy = new SlaPolicy(new EscalationOptions());
-        using var module = new EscalationModule(new EscalationPaths(RepoPaths.Find().KnowledgeBase, database), policy, clock, NullLoggerFactory.Instance);
+        using var module = new EscalationModule(new EscalationPaths(RepoPaths.Find().KnowledgeBase, database), policy, clock, NullLoggerFactory.Instance, new TicketChangeFeed());
         await module.InitializeAsync(cancellationToken);
         var initSeconds = timer.Elapsed.TotalSeconds;
         var store = module.TicketStore;

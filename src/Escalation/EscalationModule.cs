@@ -2,6 +2,7 @@ using CitizenBot.Escalation.Categories;
 using CitizenBot.Escalation.Org;
 using CitizenBot.Escalation.Reporting;
 using CitizenBot.Escalation.Sla;
+using CitizenBot.Escalation.Tickets;
 using CitizenBot.Escalation.Tickets.Desk;
 using CitizenBot.Escalation.Tickets.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ internal sealed class EscalationModule(
     EscalationPaths paths,
     SlaPolicy policy,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory) : IDisposable
+    ILoggerFactory loggerFactory,
+    TicketChangeFeed changes) : IDisposable
 {
     private const int CalendarHorizonDays = 45;
 
@@ -61,7 +63,7 @@ internal sealed class EscalationModule(
         }
 
         var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, loggerFactory.CreateLogger<TicketStore>(), cancellationToken);
-        var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>());
+        var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>(), changes);
         var reporter = await TicketReporter.CreateAsync(new TicketConnectionFactory(paths.DatabasePath), org, timeProvider, cancellationToken);
         _loaded = new Loaded(org, categories, calendar, store, desk, reporter);
         // Working-day deadlines reach a few weeks ahead; warn while there is still time to add next year's arrangement.

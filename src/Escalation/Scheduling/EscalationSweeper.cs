@@ -25,7 +25,8 @@ internal sealed class EscalationSweeper(
     WorkingDayCalendar calendar,
     TimeProvider timeProvider,
     IOptions<EscalationSweeperOptions> options,
-    ILogger<EscalationSweeper> logger) : BackgroundService
+    ILogger<EscalationSweeper> logger,
+    TicketChangeFeed? changes = null) : BackgroundService
 {
     private readonly EscalationSweeperOptions _options = options.Value;
 
@@ -180,6 +181,7 @@ internal sealed class EscalationSweeper(
             if (handled is { } done)
             {
                 Log.DeadlineHandled(logger, item.Number, done.Kind, done.DueAt, ticket.Level);
+                changes?.Publish(TicketChange.Of(ticket));
                 return Outcome.Handled;
             }
 

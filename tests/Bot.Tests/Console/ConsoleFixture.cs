@@ -1,7 +1,4 @@
 using CitizenBot.Bot.Tests.Infrastructure;
-using CitizenBot.Escalation;
-using CitizenBot.Escalation.Tickets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CitizenBot.Bot.Tests.Console;
@@ -81,15 +78,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var queue = page.Locator("#work-view");
 
         await Assertions.Expect(queue).ToBeVisibleAsync();
-    }
-
-    /// <summary>Announces a ticket's latest stored change on the feed, as the desk does once it is wired to it.</summary>
-    public async Task PublishLatestChangeAsync(string number)
-    {
-        var escalation = Factory.Services.GetRequiredService<EscalationModule>();
-        var ticket = await escalation.TicketStore.GetAsync(TicketNumber.Parse(number), CancellationToken.None)
-            ?? throw new InvalidOperationException($"No ticket {number}.");
-        Factory.Services.GetRequiredService<TicketChangeFeed>().Publish(TicketChange.Of(ticket));
     }
 
     public async Task DisposeAsync()

@@ -15,7 +15,8 @@ internal sealed class TicketDesk(
     SlaPolicy policy,
     WorkingDayCalendar calendar,
     TimeProvider timeProvider,
-    ILogger<TicketDesk> logger)
+    ILogger<TicketDesk> logger,
+    TicketChangeFeed? changes = null)
 {
     /// <summary>
     /// Files <paramref name="request"/> under the next number of today's Beijing date and assigns it to its grid at
@@ -45,6 +46,7 @@ internal sealed class TicketDesk(
             },
             cancellationToken);
         Log.TicketSubmitted(logger, ticket.Number, gridNodeId);
+        changes?.Publish(TicketChange.Of(ticket));
         return ticket;
     }
 
@@ -74,6 +76,7 @@ internal sealed class TicketDesk(
             {
                 await store.SaveAsync(ticket, expectedVersion, deadline?.DueAt, deadline?.Kind.ToString(), cancellationToken);
                 Log.TicketChanged(logger, number, ticket.Status, ticket.Level, ticket.Version);
+                changes?.Publish(TicketChange.Of(ticket));
                 return ticket;
             }
             catch (TicketConcurrencyException) when (attempt == 1)
