@@ -121,8 +121,7 @@ public sealed class ChineseAnalyzer
     /// <summary>Marks filler phrases for removal, except where a domain word overlaps them.</summary>
     private void MarkFiller(ReadOnlySpan<char> run, Span<bool> removed)
     {
-        var maxLength = Lexicon.MaxWordLength;
-        if (maxLength < 2)
+        if (Lexicon.MaxWordLength < 2)
         {
             return;
         }
@@ -131,7 +130,7 @@ public sealed class ChineseAnalyzer
         var anyFiller = false;
         for (var start = 0; start < run.Length - 1; start++)
         {
-            var longest = Math.Min(maxLength, run.Length - start);
+            var longest = LongestWordAt(run, start);
             for (var length = longest; length >= 2; length--)
             {
                 if (!Lexicon.TryGet(run.Slice(start, length), out _, out var info))
@@ -157,7 +156,7 @@ public sealed class ChineseAnalyzer
 
         for (var start = 0; start < run.Length - 1; start++)
         {
-            var longest = Math.Min(maxLength, run.Length - start);
+            var longest = LongestWordAt(run, start);
             for (var length = longest; length >= 2; length--)
             {
                 if (Lexicon.TryGet(run.Slice(start, length), out _, out var info) && info.IsFiller
@@ -188,7 +187,8 @@ public sealed class ChineseAnalyzer
         for (var start = 0; start + 1 < segment.Length; start++)
         {
             var pair = segment.Slice(start, 2);
-            if (Lexicon.TryGet(pair, out var word, out var info))
+            var longest = LongestWordAt(segment, start);
+            if (longest >= 2 && Lexicon.TryGet(pair, out var word, out var info))
             {
                 AddWord(word, info, sink);
             }
@@ -197,7 +197,6 @@ public sealed class ChineseAnalyzer
                 sink.Add(pair.ToString());
             }
 
-            var longest = Math.Min(Lexicon.MaxWordLength, segment.Length - start);
             for (var length = 3; length <= longest; length++)
             {
                 if (Lexicon.TryGet(segment.Slice(start, length), out word, out info))
@@ -207,6 +206,10 @@ public sealed class ChineseAnalyzer
             }
         }
     }
+
+    /// <summary>The longest a dictionary word starting at <paramref name="start"/> could be (0 when none starts there).</summary>
+    private int LongestWordAt(ReadOnlySpan<char> text, int start) =>
+        Math.Min(Lexicon.LongestWordStartingWith(text[start], text[start + 1]), text.Length - start);
 
     private static void AddWord(string word, WordInfo info, List<string> sink)
     {
