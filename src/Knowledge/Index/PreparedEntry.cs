@@ -20,8 +20,10 @@ internal sealed record PreparedEntry(KnowledgeEntry Entry, string Hash, string J
         entry.Status == EntryStatus.Published ? IndexDocument.From(entry, analyzer, categories) : null);
 
     /// <summary>
-    /// Prepares <paramref name="entries"/> in chunks, one chunk ahead of the consumer on another thread: while the
-    /// single writer inserts one chunk, the next is being analyzed, so a batch uses two cores and holds two chunks.
+    /// Prepares <paramref name="entries"/> in chunks on other threads, as many chunks ahead of the consumer as there
+    /// are cores: analysis costs more CPU an entry than the single writer's inserts, so with one chunk ahead the
+    /// writer waited for it and its core idled; with more, the analysis of the next chunks fills that idle time.
+    /// Memory stays bounded: at most that many chunks are held besides the one being written.
     /// </summary>
     public static async IAsyncEnumerable<PreparedEntry[]> StreamAsync(
         IEnumerable<KnowledgeEntry> entries,
@@ -29,21 +31,20 @@ internal sealed record PreparedEntry(KnowledgeEntry Entry, string Hash, string J
         FaqCategoryCatalog categories,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Task<PreparedEntry[]>? ahead = null;
+        var aheadLimit = Math.Max(1, Environment.ProcessorCount);
+        var ahead = new Queue<Task<PreparedEntry[]>>();
         foreach (var chunk in entries.Chunk(ChunkSize))
         {
-            var next = Task.Run(() => Array.ConvertAll(chunk, e => Create(e, analyzer, categories)), cancellationToken);
-            if (ahead is not null)
+            ahead.Enqueue(Task.Run(() => Array.ConvertAll(chunk, e => Create(e, analyzer, categories)), cancellationToken));
+            if (ahead.Count > aheadLimit)
             {
-                yield return await ahead;
+                yield return await ahead.Dequeue();
             }
-
-            ahead = next;
         }
 
-        if (ahead is not null)
+        while (ahead.Count > 0)
         {
-            yield return await ahead;
+            yield return await ahead.Dequeue();
         }
     }
 }
