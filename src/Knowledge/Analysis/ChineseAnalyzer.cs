@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace CitizenBot.Knowledge.Analysis;
 
@@ -47,12 +46,6 @@ public sealed class ChineseAnalyzer
     /// False when the text was nothing but filler (你好, 谢谢大家): its single characters are appended then, so an entry
     /// is never left without terms, but a question like that has nothing to search for.
     /// </returns>
-    /// <remarks>
-    /// This, the loops it calls and the normalizer are compiled fully optimized at once: an import runs them hundreds
-    /// of thousands of times in its first seconds, mostly in their quick-jitted and instrumented versions otherwise.
-    /// Skipping those took about 10% off the CPU of a 10,000-entry import; search latency measured the same.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TokenizeNormalized(ReadOnlySpan<char> normalized, List<string> sink, TermGranularity granularity = TermGranularity.All)
     {
         var before = sink.Count;
@@ -101,7 +94,6 @@ public sealed class ChineseAnalyzer
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TokenizeCjkRun(ReadOnlySpan<char> run, List<string> sink, TermGranularity granularity)
     {
         Span<bool> removed = run.Length <= StackLimit ? stackalloc bool[run.Length] : new bool[run.Length];
@@ -127,7 +119,6 @@ public sealed class ChineseAnalyzer
     }
 
     /// <summary>Marks filler phrases for removal, except where a domain word overlaps them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkFiller(ReadOnlySpan<char> run, Span<bool> removed)
     {
         if (Lexicon.MaxWordLength < 2)
@@ -178,7 +169,6 @@ public sealed class ChineseAnalyzer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TokenizeSegment(ReadOnlySpan<char> segment, List<string> sink, TermGranularity granularity)
     {
         Debug.Assert(segment.Length > 0, "segments are never empty");

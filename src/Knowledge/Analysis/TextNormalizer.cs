@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CitizenBot.Knowledge.Analysis;
@@ -31,7 +30,6 @@ public sealed class TextNormalizer
     public bool ConvertsTraditional => _maps.HasTraditionalToSimplified;
 
     /// <summary>Returns the normalized text; an empty string when nothing meaningful is left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
