@@ -32,7 +32,7 @@ internal static class BotHostingExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions in every environment, so BadRequestExceptionHandler can explain them.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
