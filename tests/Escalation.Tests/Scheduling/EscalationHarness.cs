@@ -69,11 +69,11 @@ internal sealed class EscalationHarness : IAsyncDisposable
         return store;
     }
 
-    public TicketDesk Desk(TicketStore store) =>
-        new(store, Org, Policy, Calendar, Clock, NullLogger<TicketDesk>.Instance);
+    public TicketDesk Desk(TicketStore store, TicketChangeFeed? changes = null) =>
+        new(store, Org, Policy, Calendar, Clock, NullLogger<TicketDesk>.Instance, changes);
 
-    public EscalationSweeper Sweeper(TicketStore store) =>
-        new(store, Policy, Calendar, Clock, Options.Create(new EscalationSweeperOptions()), NullLogger<EscalationSweeper>.Instance);
+    public EscalationSweeper Sweeper(TicketStore store, TicketChangeFeed? changes = null) =>
+        new(store, Policy, Calendar, Clock, Options.Create(new EscalationSweeperOptions()), NullLogger<EscalationSweeper>.Instance, changes);
 
     public ValueTask DisposeAsync()
     {
