@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Live ticket updates closed for {PersonId}")]
     public static partial void LiveStreamClosed(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Could not notify {PersonId} about ticket {TicketNumber}")]
+    public static partial void StaffNoticeFailed(ILogger logger, Exception exception, string personId, string ticketNumber);
 }

@@ -5,6 +5,7 @@ using CitizenBot.Bot.WorkersConsole;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
 using CitizenBot.Bot.Knowledge;
+using CitizenBot.Bot.Notifications;
 using CitizenBot.Bot.Org;
 using CitizenBot.Bot.Reports;
 using CitizenBot.Bot.Tickets;
@@ -19,6 +20,7 @@ builder.AddKnowledge();
 builder.AddEscalation();
 builder.AddStaffAuth();
 builder.AddTicketApi();
+builder.AddStaffNotifications();
 
 if (invocation.IsCommand)
 {
@@ -40,6 +42,7 @@ app.MapCategoryEndpoints();
 app.MapAuthEndpoints();
 app.MapTicketEndpoints();
 app.MapReportEndpoints();
+app.MapNoticeEndpoints();
 
 await app.RunAsync();
 return 0;
