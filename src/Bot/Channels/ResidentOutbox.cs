@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CitizenBot.Bot.Messaging;
 
 namespace CitizenBot.Bot.Channels;
 
@@ -11,28 +11,15 @@ internal sealed class ResidentOutbox : IOutboundPort
 {
     public const int MaxPerResident = 50;
 
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<OutboundNotice>> _pending = new(StringComparer.Ordinal);
+    private readonly KeyedMailbox<OutboundNotice> _pending = new(MaxPerResident);
 
     public ValueTask SendAsync(OutboundNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var queue = _pending.GetOrAdd(notice.ChannelUserId, _ => new ConcurrentQueue<OutboundNotice>());
-        queue.Enqueue(notice);
-        while (queue.Count > MaxPerResident && queue.TryDequeue(out _))
-        {
-        }
-
+        _pending.Add(notice.ChannelUserId, notice);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>Takes every notice waiting for <paramref name="channelUserId"/>, oldest first.</summary>
-    public IReadOnlyList<OutboundNotice> Collect(string channelUserId)
-    {
-        if (!_pending.TryRemove(channelUserId, out var queue))
-        {
-            return [];
-        }
-
-        return [.. queue];
-    }
+    public IReadOnlyList<OutboundNotice> Collect(string channelUserId) => _pending.TakeAll(channelUserId);
 }
