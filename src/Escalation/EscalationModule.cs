@@ -30,6 +30,9 @@ internal sealed class EscalationModule(
 
     public CategoryCatalog CategoryCatalog => Get().Categories;
 
+    /// <summary>Places address-only tickets in a grid; built once from the tree.</summary>
+    public GridLocator GridLocator => Get().Locator;
+
     public WorkingDayCalendar Calendar => Get().Calendar;
 
     public TicketStore TicketStore => Get().Store;
@@ -65,7 +68,7 @@ internal sealed class EscalationModule(
         var store = await TicketStore.OpenAsync(paths.DatabasePath, timeProvider, loggerFactory.CreateLogger<TicketStore>(), cancellationToken);
         var desk = new TicketDesk(store, org, policy, calendar, timeProvider, loggerFactory.CreateLogger<TicketDesk>(), changes);
         var reporter = await TicketReporter.CreateAsync(new TicketConnectionFactory(paths.DatabasePath), org, timeProvider, cancellationToken);
-        _loaded = new Loaded(org, categories, calendar, store, desk, reporter);
+        _loaded = new Loaded(org, categories, calendar, store, desk, reporter, new GridLocator(org));
         // Working-day deadlines reach a few weeks ahead; warn while there is still time to add next year's arrangement.
         var horizon = BeijingTime.DateOf(timeProvider.GetUtcNow().AddDays(CalendarHorizonDays));
         if (!calendar.Covers(horizon))
@@ -105,5 +108,5 @@ internal sealed class EscalationModule(
     private Loaded Get() =>
         _loaded ?? throw new InvalidOperationException("The escalation module is not initialized; call InitializeAsync at start-up.");
 
-    private sealed record Loaded(OrgTree Org, CategoryCatalog Categories, WorkingDayCalendar Calendar, TicketStore Store, TicketDesk Desk, TicketReporter Reporter);
+    private sealed record Loaded(OrgTree Org, CategoryCatalog Categories, WorkingDayCalendar Calendar, TicketStore Store, TicketDesk Desk, TicketReporter Reporter, GridLocator Locator);
 }

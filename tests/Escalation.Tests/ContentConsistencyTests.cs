@@ -10,7 +10,7 @@ public sealed class ContentConsistencyTests
     [Fact]
     public async Task Categories_NameOnlyDepartmentsOfTheOrgTree_WhenBothSeedFilesLoad()
     {
-        var org = await OrgTreeLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, "org.yaml"), CancellationToken.None);
+        var org = await SeedContent.OrgAsync();
         var categories = await CategoryCatalogLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, "categories.yaml"), CancellationToken.None);
 
         var dispatchable = org.Nodes

@@ -1,4 +1,5 @@
 using CitizenBot.Escalation;
+using CitizenBot.Escalation.Sla;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -113,5 +114,5 @@ internal static class AuthEndpoints
     }
 
     private static string BeijingClock(DateTimeOffset utc) =>
-        utc.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        utc.ToOffset(BeijingTime.Offset).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

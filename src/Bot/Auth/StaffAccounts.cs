@@ -21,11 +21,12 @@ internal sealed class StaffAccounts(
     /// <summary>New passwords: long enough to resist guessing at the hash's cost.</summary>
     public const int MinPasswordLength = 8;
 
-    private readonly PasswordHasher<StaffUser> _hasher = new();
+    // Stateless apart from its options, so one instance serves every request.
+    private static readonly PasswordHasher<StaffUser> Hasher = new();
 
     // Verifying a password costs ~50 ms of PBKDF2; an unknown user is checked against this dummy hash so the answer
     // takes as long as for a real one and does not reveal which ids exist.
-    private readonly Lazy<string> _dummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(null!, Guid.NewGuid().ToString("N")));
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, Guid.NewGuid().ToString("N")));
 
     private OrgTree Tree => escalation.OrgTree;
 
@@ -55,7 +56,7 @@ internal sealed class StaffAccounts(
 
         // One hash for all: everyone starts with the same secret, so separate salts would hide nothing, and hashing
         // a hundred accounts one by one would add seconds to the first start. A changed password gets its own salt.
-        var hash = _hasher.HashPassword(null!, seed);
+        var hash = Hasher.HashPassword(null!, seed);
         await store.SeedAsync(missing, hash, timeProvider.GetUtcNow(), cancellationToken);
         Log.AccountsSeeded(logger, missing.Count);
     }
@@ -66,7 +67,7 @@ internal sealed class StaffAccounts(
         var credential = person is null ? null : await store.FindAsync(person.Id, cancellationToken);
         if (person is null || credential is null)
         {
-            _hasher.VerifyHashedPassword(null!, _dummyHash.Value, password);
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
             return new SignInResult(SignInOutcome.Invalid);
         }
 
@@ -76,7 +77,7 @@ internal sealed class StaffAccounts(
             return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
         }
 
-        var verdict = _hasher.VerifyHashedPassword(null!, credential.PasswordHash, password);
+        var verdict = Hasher.VerifyHashedPassword(null!, credential.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
             var settings = options.Value;
@@ -86,7 +87,7 @@ internal sealed class StaffAccounts(
         }
 
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded && !credential.IsSeed
-            ? _hasher.HashPassword(null!, password)
+            ? Hasher.HashPassword(null!, password)
             : null;
         await store.RecordSuccessAsync(person.Id, rehashed, cancellationToken);
         return new SignInResult(SignInOutcome.Succeeded, StaffUser.From(person, Tree), credential.IsSeed);
@@ -106,7 +107,7 @@ internal sealed class StaffAccounts(
             return check;
         }
 
-        await store.SetPasswordAsync(personId, _hasher.HashPassword(null!, newPassword), timeProvider.GetUtcNow(), cancellationToken);
+        await store.SetPasswordAsync(personId, Hasher.HashPassword(null!, newPassword), timeProvider.GetUtcNow(), cancellationToken);
         Log.PasswordChanged(logger, personId);
         return check with { MustChangePassword = false };
     }

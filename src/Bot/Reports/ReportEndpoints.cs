@@ -50,12 +50,12 @@ internal static class ReportEndpoints
                 reportPeriod = ReportPeriod.ThisMonth(now);
                 break;
             case "range" when from is { } first && to is { } last:
-                if (last < first || last.DayNumber - first.DayNumber + 1 > ReportPeriod.MaxDays)
+                if (ReportPeriod.TryBetween(first, last) is not { } chosen)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [$"结束日期不能早于开始日期，范围最长 {ReportPeriod.MaxDays} 天。"] });
                 }
 
-                reportPeriod = ReportPeriod.Between(first, last);
+                reportPeriod = chosen;
                 break;
             case "range":
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["自选范围需要开始日期 from 和结束日期 to（yyyy-MM-dd）。"] });

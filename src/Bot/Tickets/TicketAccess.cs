@@ -12,17 +12,16 @@ namespace CitizenBot.Bot.Tickets;
 /// </summary>
 internal static class TicketAccess
 {
-    public static bool CanSee(StaffUser user, Ticket ticket, OrgTree tree) =>
-        ticket.Location.GridNodeId is { } grid && tree.IsWithin(grid, user.NodeId);
+    public static bool CanSee(StaffUser user, Ticket ticket, OrgTree tree) => CanSeeGrid(user, ticket.Location.GridNodeId, tree);
+
+    /// <summary>Whether <paramref name="user"/> sees the tickets of <paramref name="gridNodeId"/>; false for none.</summary>
+    public static bool CanSeeGrid(StaffUser user, string? gridNodeId, OrgTree tree) =>
+        gridNodeId is not null && tree.IsWithin(gridNodeId, user.NodeId);
 
     public static bool CanWork(StaffUser user, Ticket ticket, OrgTree tree) =>
         user.CanWorkTickets && ticket.HolderNodeId is { } holder && tree.IsWithin(holder, user.NodeId);
 
     /// <summary>The grids whose tickets <paramref name="user"/> sees; null for the district, which sees all.</summary>
     public static IReadOnlyCollection<string>? VisibleGrids(StaffUser user, OrgTree tree) =>
-        user.Level == OrgLevel.District
-            ? null
-            : user.Level == OrgLevel.Grid
-                ? [user.NodeId]
-                : [.. tree.Descendants(user.NodeId).Where(n => n.Level == OrgLevel.Grid).Select(n => n.Id)];
+        user.Level == OrgLevel.District ? null : tree.GridsWithin(user.NodeId);
 }

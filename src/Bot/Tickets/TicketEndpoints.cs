@@ -113,7 +113,7 @@ internal static class TicketEndpoints
                 GridNodeIds = grids,
                 HolderNodeIds = query.Mine == true ? [user.NodeId] : null,
                 Supervised = query.Supervised,
-                SubmittedFrom = query.From is { } f ? BeijingTime.EndOfDayUtc(f.AddDays(-1)) : null,
+                SubmittedFrom = query.From is { } f ? BeijingTime.StartOfDayUtc(f) : null,
                 SubmittedBefore = query.To is { } t ? BeijingTime.EndOfDayUtc(t) : null,
                 Limit = limit + 1,
                 Offset = offset,

@@ -78,8 +78,7 @@ internal static class TicketEventStream
 
                 var change = changes.Current;
                 nextChange = changes.MoveNextAsync().AsTask();
-                // Same rule as TicketAccess.CanSee: everyone whose unit contains the ticket's grid sees it.
-                if (change.GridNodeId is { } grid && tree.IsWithin(grid, user.NodeId))
+                if (TicketAccess.CanSeeGrid(user, change.GridNodeId, tree))
                 {
                     var data = JsonSerializer.Serialize(TicketChangeMessage.From(change), json);
                     await WriteAsync(response, $"event: ticket\ndata: {data}\n\n", cancellationToken);

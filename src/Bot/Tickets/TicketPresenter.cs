@@ -39,25 +39,12 @@ internal sealed class TicketPresenter(EscalationModule escalation, SlaPolicy pol
             ticket.Attachments,
             holder is null ? null : new TicketHolderResponse(holder.Id, holder.Name, holder.Level, [.. tree.PeopleAt(holder.Id).Where(p => p.Role != OrgRole.Admin).Select(p => p.Name)]),
             ticket.SubmittedAt,
-            HeldSince(ticket),
+            ticket.HeldSince,
             ticket.LastTransitionAt,
             ticket.ResolvedAt,
             ticket.ClosedAt,
             ticket.Version,
             withEvents ? [.. ticket.Events.Select(e => Present(e, tree))] : null);
-    }
-
-    private static DateTimeOffset HeldSince(Ticket ticket)
-    {
-        for (var i = ticket.Events.Count - 1; i >= 0; i--)
-        {
-            if (ticket.Events[i].Type is TicketEventType.Assigned or TicketEventType.Escalated or TicketEventType.SecondWhistle)
-            {
-                return ticket.Events[i].At;
-            }
-        }
-
-        return ticket.SubmittedAt;
     }
 
     private static TicketEventResponse Present(TicketEvent e, OrgTree tree) => new(

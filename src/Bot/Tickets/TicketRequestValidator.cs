@@ -29,7 +29,7 @@ internal static class TicketRequestValidator
         }
         else if (!catalog.TryGetItem(request.Category.Trim(), out item))
         {
-            errors["category"] = [$"没有编号为“{Clip(request.Category)}”的问题类别。"];
+            errors["category"] = [$"没有编号为“{ProblemText.Clip(request.Category)}”的问题类别。"];
         }
 
         var description = request.Description?.Trim();
@@ -48,7 +48,7 @@ internal static class TicketRequestValidator
             errors["address"] = [$"地址不能超过 {MaxAddressLength} 个字。"];
         }
 
-        var grid = LocateGrid(request.GridId, address, escalation.OrgTree, errors);
+        var grid = LocateGrid(request.GridId, address, escalation, errors);
         var urgency = ParseUrgency(request.Urgency, item, errors);
         var reporter = ValidateReporter(request.Reporter, errors);
         var attachments = ValidateAttachments(request.Attachments, errors);
@@ -60,8 +60,9 @@ internal static class TicketRequestValidator
         return new NewTicket(item!.Id, urgency!.Value, description!, new TicketLocation(grid!.Id, address), reporter!, attachments);
     }
 
-    private static OrgNode? LocateGrid(string? gridId, string address, OrgTree tree, Dictionary<string, string[]> errors)
+    private static OrgNode? LocateGrid(string? gridId, string address, EscalationModule escalation, Dictionary<string, string[]> errors)
     {
+        var tree = escalation.OrgTree;
         if (!string.IsNullOrWhiteSpace(gridId))
         {
             var node = tree.FindNode(gridId.Trim());
@@ -70,7 +71,7 @@ internal static class TicketRequestValidator
                 return node;
             }
 
-            errors["gridId"] = [$"没有编号为“{Clip(gridId)}”的网格。"];
+            errors["gridId"] = [$"没有编号为“{ProblemText.Clip(gridId)}”的网格。"];
             return null;
         }
 
@@ -80,7 +81,7 @@ internal static class TicketRequestValidator
             return null;
         }
 
-        if (new GridLocator(tree).Locate(address) is { } located)
+        if (escalation.GridLocator.Locate(address) is { } located)
         {
             return located;
         }
@@ -163,7 +164,4 @@ internal static class TicketRequestValidator
 
         return attachments;
     }
-
-    // Echoing a caller's text back in an error: enough to recognize it, never a 100 KB wall.
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -65,7 +65,7 @@ internal sealed class TicketWork(EscalationModule escalation, TicketPresenter pr
     }
 
     public static ProblemHttpResult NotFound(string number) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到该工单", detail: $"没有编号为 {Clip(number)} 的工单，或它不在您的管辖范围内。");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到该工单", detail: $"没有编号为 {ProblemText.Clip(number)} 的工单，或它不在您的管辖范围内。");
 
     public static ProblemHttpResult Conflict(string reason) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "当前状态下不能进行此操作", detail: reason);
@@ -82,6 +82,4 @@ internal sealed class TicketWork(EscalationModule escalation, TicketPresenter pr
             ? "工单尚未分派。"
             : $"工单现由{holder.Name}（{LevelLadder.ChineseName(holder.Level)}级）办理，您可以查看但不能操作。";
     }
-
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -13,6 +13,7 @@ internal sealed class OrgTree
     private readonly FrozenDictionary<string, OrgPerson> _peopleBySender;
     private readonly FrozenDictionary<string, OrgNode> _gridByChatGroup;
     private readonly FrozenDictionary<string, IReadOnlyList<OrgNode>> _children;
+    private readonly FrozenDictionary<string, IReadOnlyList<OrgPerson>> _peopleByNode;
 
     /// <summary>Builds the tree; the loader has already checked that it is well formed.</summary>
     public OrgTree(IReadOnlyList<OrgNode> nodes, IReadOnlyList<OrgPerson> people)
@@ -32,6 +33,10 @@ internal sealed class OrgTree
             .Where(n => n.ParentId is not null)
             .GroupBy(n => n.ParentId!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<OrgNode>)[.. g], StringComparer.Ordinal);
+        // Every ticket shown and every notice sent asks who is on duty at a node; answer from an index, not a scan.
+        _peopleByNode = people
+            .GroupBy(p => p.NodeId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<OrgPerson>)[.. g], StringComparer.Ordinal);
     }
 
     /// <summary>The single root.</summary>
@@ -95,6 +100,18 @@ internal sealed class OrgTree
     }
 
     /// <summary>
+    /// The ids of the grids at or below a node, in file order: a grid's is itself, the district's every grid. Tickets
+    /// belong to grids, so this is the set a unit's staff see and its reports count.
+    /// </summary>
+    public IReadOnlyList<string> GridsWithin(string nodeId)
+    {
+        var node = Get(nodeId);
+        return node.Level == OrgLevel.Grid
+            ? [node.Id]
+            : [.. Descendants(node.Id).Where(n => n.Level == OrgLevel.Grid).Select(n => n.Id)];
+    }
+
+    /// <summary>
     /// True when <paramref name="nodeId"/> is <paramref name="ancestorId"/> or lies below it: staff of a unit may act on
     /// everything within it. False when either id is unknown, so an access check never passes by accident.
     /// </summary>
@@ -118,7 +135,7 @@ internal sealed class OrgTree
 
     /// <summary>The people attached to a node, in file order.</summary>
     public IReadOnlyList<OrgPerson> PeopleAt(string nodeId) =>
-        [.. People.Where(p => string.Equals(p.NodeId, Get(nodeId).Id, StringComparison.Ordinal))];
+        _peopleByNode.TryGetValue(Get(nodeId).Id, out var people) ? people : [];
 
     /// <summary>The one grid worker of a grid.</summary>
     public OrgPerson GridWorkerOf(string gridId) => PeopleAt(gridId).Single(p => p.Role == OrgRole.GridWorker);

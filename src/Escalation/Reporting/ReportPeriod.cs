@@ -28,7 +28,7 @@ internal sealed record ReportPeriod
     public int DayCount => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>Midnight Beijing at the start of <see cref="From"/>, as UTC (16:00 UTC the day before).</summary>
-    public DateTimeOffset StartUtc => BeijingTime.EndOfDayUtc(From.AddDays(-1));
+    public DateTimeOffset StartUtc => BeijingTime.StartOfDayUtc(From);
 
     /// <summary>Midnight Beijing after <see cref="To"/>, as UTC; exclusive.</summary>
     public DateTimeOffset EndUtc => BeijingTime.EndOfDayUtc(To);
@@ -61,13 +61,12 @@ internal sealed record ReportPeriod
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The last day must not be before the first ({from:yyyy-MM-dd}).");
         }
 
-        if (to.DayNumber - from.DayNumber + 1 > MaxDays)
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to, $"A report covers at most {MaxDays} days.");
-        }
-
-        return new ReportPeriod(from, to);
+        return TryBetween(from, to) ?? throw new ArgumentOutOfRangeException(nameof(to), to, $"A report covers at most {MaxDays} days.");
     }
+
+    /// <summary>The range, or null when <paramref name="to"/> is before <paramref name="from"/> or it exceeds <see cref="MaxDays"/>: for input to check, not to trust.</summary>
+    public static ReportPeriod? TryBetween(DateOnly from, DateOnly to) =>
+        to >= from && to.DayNumber - from.DayNumber + 1 <= MaxDays ? new ReportPeriod(from, to) : null;
 
     /// <summary>True when <paramref name="instant"/> falls within the range.</summary>
     public bool Contains(DateTimeOffset instant) => instant >= StartUtc && instant < EndUtc;

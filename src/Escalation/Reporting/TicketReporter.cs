@@ -224,7 +224,7 @@ internal sealed class TicketReporter
             return new Scope(node, null);
         }
 
-        string[] grids = [.. (node.Level == OrgLevel.Grid ? [node] : _org.Descendants(node.Id)).Where(n => n.Level == OrgLevel.Grid).Select(n => n.Id)];
+        string[] grids = [.. _org.GridsWithin(node.Id)];
         return new Scope(node, JsonSerializer.Serialize(grids, TicketJson.Options));
     }
 

@@ -19,6 +19,9 @@ internal static class BeijingTime
     /// <summary>The Beijing calendar date on which <paramref name="instant"/> falls, whatever its offset.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
+    /// <summary>The start of <paramref name="date"/> in Beijing (00:00 +08:00, i.e. 16:00 UTC the day before), as UTC.</summary>
+    public static DateTimeOffset StartOfDayUtc(DateOnly date) => EndOfDayUtc(date.AddDays(-1));
+
     /// <summary>The end of <paramref name="date"/> in Beijing (24:00 +08:00, i.e. 16:00 UTC that day), as UTC.</summary>
     public static DateTimeOffset EndOfDayUtc(DateOnly date) =>
         new DateTimeOffset(date.AddDays(1), TimeOnly.MinValue, Offset).ToUniversalTime();

@@ -72,22 +72,21 @@ internal static class TicketDeadlines
             return ticket.Status == TicketStatus.Resolved ? Next(ticket, policy, calendar) : null;
         }
 
-        var arrival = LastIndex(ticket.Events, 0, IsArrival);
-        if (arrival < 0 || ticket.Level is not { } level)
+        if (ticket.ArrivalIndex < 0 || ticket.Level is not { } level)
         {
             throw new InvalidOperationException($"Ticket {ticket.Number} is {ticket.Status} but was never assigned.");
         }
 
         var limits = policy.Limits(ticket.Urgency, level);
         var accepting = ticket.Status == TicketStatus.Assigned;
-        var dueAt = DeadlineCalculator.DueAt(ticket.Events[arrival].At.ToUniversalTime(), accepting ? limits.Accept : limits.Resolve, calendar);
+        var dueAt = DeadlineCalculator.DueAt(ticket.HeldSince.ToUniversalTime(), accepting ? limits.Accept : limits.Resolve, calendar);
         return new TicketDeadline(accepting ? TicketDeadlineKind.AcceptOverdue : TicketDeadlineKind.ResolveOverdue, dueAt);
     }
 
     private static TicketDeadline? NextWhileOpen(Ticket ticket, SlaPolicy policy, WorkingDayCalendar calendar)
     {
         var events = ticket.Events;
-        var arrival = LastIndex(events, 0, IsArrival);
+        var arrival = ticket.ArrivalIndex;
         var level = ticket.Level;
         if (arrival < 0 || level is null)
         {
@@ -121,9 +120,6 @@ internal static class TicketDeadlines
         var half = (dueAt - heldSince) / 2;
         return half < configured ? half : configured;
     }
-
-    private static bool IsArrival(TicketEventType type) =>
-        type is TicketEventType.Assigned or TicketEventType.Escalated or TicketEventType.SecondWhistle;
 
     /// <summary>The index of the last event at or after <paramref name="from"/> whose type matches; -1 if none.</summary>
     private static int LastIndex(IReadOnlyList<TicketEvent> events, int from, Func<TicketEventType, bool> match)

@@ -69,8 +69,35 @@ internal sealed partial class Ticket
     /// <summary>When <see cref="Status"/> or <see cref="Level"/> last changed (UTC); SLA code computes deadlines from it.</summary>
     public DateTimeOffset LastTransitionAt { get; private set; }
 
+    /// <summary>
+    /// When the ticket reached its current holder: its last assignment, escalation or second whistle (UTC); the
+    /// submission time until assigned. Both of a level's clocks run from here.
+    /// </summary>
+    public DateTimeOffset HeldSince => ArrivalIndex is var i and >= 0 ? Events[i].At : SubmittedAt;
+
+    /// <summary>The index in <see cref="Events"/> of the arrival at the current holder; -1 until assigned.</summary>
+    internal int ArrivalIndex
+    {
+        get
+        {
+            for (var i = Events.Count - 1; i >= 0; i--)
+            {
+                if (IsArrival(Events[i].Type))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
     /// <summary>1 after submission, then +1 per accepted command; for optimistic concurrency when stored.</summary>
     public int Version => _history.Version;
+
+    /// <summary>The events that hand the ticket to a (new) holder.</summary>
+    public static bool IsArrival(TicketEventType type) =>
+        type is TicketEventType.Assigned or TicketEventType.Escalated or TicketEventType.SecondWhistle;
 
     private bool IsOpen => Status is TicketStatus.Assigned or TicketStatus.Accepted or TicketStatus.InProgress;
 

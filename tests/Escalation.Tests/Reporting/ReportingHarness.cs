@@ -51,8 +51,8 @@ internal sealed class ReportingHarness : IAsyncDisposable
     /// <summary>A harness whose clock starts at <paramref name="start"/>.</summary>
     public static async Task<ReportingHarness> CreateAsync(DateTimeOffset start)
     {
-        var org = await OrgTreeLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, "org.yaml"), CancellationToken.None);
-        var calendar = await CalendarLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, CalendarLoader.FileName), CancellationToken.None);
+        var org = await SeedContent.OrgAsync();
+        var calendar = await SeedContent.CalendarAsync();
         var policy = new SlaPolicy(new EscalationOptions { DrillSla = TimeSpan.FromHours(1) });
         var directory = Path.Combine(Path.GetTempPath(), "citizenbot-reporting-" + Guid.NewGuid().ToString("N"));
         var clock = new ManualTimeProvider(start);

@@ -48,8 +48,8 @@ internal sealed class EscalationHarness : IAsyncDisposable
 
     public static async Task<EscalationHarness> CreateAsync(EscalationOptions options)
     {
-        var org = await OrgTreeLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, "org.yaml"), CancellationToken.None);
-        var calendar = await CalendarLoader.LoadAsync(Path.Combine(RepositoryPaths.KnowledgeBase, CalendarLoader.FileName), CancellationToken.None);
+        var org = await SeedContent.OrgAsync();
+        var calendar = await SeedContent.CalendarAsync();
         return new EscalationHarness(org, calendar, new SlaPolicy(options));
     }
 
