@@ -10,7 +10,14 @@ port=5099
 data=$(mktemp -d)
 trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$data"' EXIT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+need_apt=()
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v curl >/dev/null || need_apt+=(curl)
+if ((${#need_apt[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
 dotnet build -c Release src/Bot -v q -nologo >/dev/null
 dotnet src/Bot/bin/Release/net10.0/CitizenBot.Bot.dll --urls "http://127.0.0.1:$port" --DataDirectory "$data" \
   --Auth:SeedPassword bench-only-password --Knowledge:ImportOnFirstStart false \
