@@ -1,6 +1,8 @@
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
+using CitizenBot.Bot.Channels.Http;
 using CitizenBot.Bot.Cli;
+using CitizenBot.Bot.Dialogue;
 using CitizenBot.Bot.WorkersConsole;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
@@ -21,6 +23,7 @@ builder.AddEscalation();
 builder.AddStaffAuth();
 builder.AddTicketApi();
 builder.AddStaffNotifications();
+builder.AddDialogue();
 
 if (invocation.IsCommand)
 {
@@ -34,6 +37,7 @@ app.UseWorkersConsole();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();
+await app.InitializeDialogueAsync();
 
 app.MapHealthEndpoints();
 app.MapKnowledgeEndpoints();
@@ -43,6 +47,7 @@ app.MapAuthEndpoints();
 app.MapTicketEndpoints();
 app.MapReportEndpoints();
 app.MapNoticeEndpoints();
+app.MapChatEndpoints();
 
 await app.RunAsync();
 return 0;
