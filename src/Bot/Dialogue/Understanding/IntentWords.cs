@@ -70,11 +70,18 @@ internal static class IntentWords
         "想问", "咨询", "问一下", "问下", "打听", "想了解", "了解一下", "标准", "流程", "条件", "需要什么", "办理",
     ];
 
+    /// <summary>Statements that contain a question word: "好几天了", "不知道怎么回事", "怎么修都修不好".</summary>
+    public static readonly string[] NotQuestions =
+    [
+        "好几", "几乎", "没什么", "什么的", "不知道怎么", "不知怎么", "不怎么", "怎么也", "怎么都", "不管怎么", "哪儿都",
+        "到处都", "没多少", "多少次", "没几天",
+    ];
+
     /// <summary>Something broken, blocked, noisy or neglected: a problem stated, not asked about.</summary>
     public static readonly string[] ProblemMarkers =
     [
         "坏", "堵", "漏", "吵", "乱", "臭", "没人管", "没人修", "没人清", "没人扫", "私搭", "违建", "停水", "停电", "停气",
-        "没水", "没电", "不热", "不亮", "丢了", "掉了", "破了", "裂了", "塌", "倒了", "冒水", "跑水", "积水", "不动了",
+        "没水", "没电", "不热", "不亮", "丢了", "掉了", "破了", "裂了", "塌", "倒了", "冒水", "跑水", "积水", "不动了", "停了", "堆了",
         "故障", "被困", "困在", "扰民", "噪音", "脏", "占道", "占了", "堆满", "太响", "不通", "没暖气", "不来水",
     ];
 

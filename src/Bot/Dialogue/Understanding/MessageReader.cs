@@ -41,7 +41,7 @@ internal sealed partial class MessageReader(CategoryGuesser categories)
         var rating = isShortReply ? RatingOf(words) : FirstClauseRating(folded);
 
         var intent = choice is not null ? MessageIntent.Unknown
-            : folded.Length == 0 ? MessageIntent.Greeting
+            : string.IsNullOrWhiteSpace(text) ? MessageIntent.Greeting
             : core.Length == 0 ? MessageIntent.ChitChat
             : ReadIntent(folded, isShortReply ? words : null, ticket, rating, emergency);
         return new MessageReading(intent, emergency, choice, ticket, rating);
@@ -90,7 +90,7 @@ internal sealed partial class MessageReader(CategoryGuesser categories)
             return MessageIntent.ChitChat;
         }
 
-        if (ReaderText.ContainsAny(folded, IntentWords.QuestionMarkers))
+        if (ReaderText.ContainsAny(WithoutFalseQuestionMarkers(folded), IntentWords.QuestionMarkers))
         {
             return MessageIntent.Question;
         }
@@ -105,6 +105,16 @@ internal sealed partial class MessageReader(CategoryGuesser categories)
 
         // What is left has no signal: Han text is a topic to look up ("居住证"), anything else (digits, letters) is not.
         return folded.Any(ReaderText.IsHan) ? MessageIntent.Question : MessageIntent.Unknown;
+    }
+
+    private static string WithoutFalseQuestionMarkers(string folded)
+    {
+        foreach (var phrase in IntentWords.NotQuestions)
+        {
+            folded = folded.Replace(phrase, " ", StringComparison.Ordinal);
+        }
+
+        return folded;
     }
 
     /// <summary>The strongest intent among the words: a cancel outweighs a denial, a denial a yes, and so on.</summary>
