@@ -28,7 +28,7 @@ internal sealed class ChatGateway(
     public string? Validate(InboundMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (BadId(message.Channel) ?? BadId(message.ConversationId) ?? BadId(message.SenderId) ?? BadId(message.MessageId) is { } field)
+        if ((BadId(message.Channel) ?? BadId(message.ConversationId) ?? BadId(message.SenderId) ?? BadId(message.MessageId)) is { } field)
         {
             return field;
         }

@@ -3,7 +3,6 @@ using CitizenBot.Bot.Dialogue.Flows;
 using CitizenBot.Bot.Dialogue.Storage;
 using CitizenBot.Bot.Messaging;
 using CitizenBot.Escalation;
-using CitizenBot.Escalation.Org;
 using CitizenBot.Escalation.Sla;
 using CitizenBot.Escalation.Tickets;
 

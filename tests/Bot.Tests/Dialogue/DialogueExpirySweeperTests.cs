@@ -2,7 +2,7 @@ using CitizenBot.Bot.Channels;
 using CitizenBot.Bot.Conversations;
 using CitizenBot.Bot.Dialogue;
 using CitizenBot.Bot.Messaging;
-using CitizenBot.Bot.Tests.Dialogue.Storage;
+using DialogueDatabase = CitizenBot.Bot.Tests.Dialogue.Storage.DialogueDatabase;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
