@@ -51,9 +51,15 @@ internal sealed class DialogueWriteQueue : IAsyncDisposable
     /// </summary>
     public Task<int> EnqueueAsync(Func<DialogueRowWriter, int> work, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<int>(cancellationToken);
+        }
+
         var write = new DialogueWrite(work, cancellationToken);
-        return _pending.Writer.TryWrite(write) ? write.Result : throw new ObjectDisposedException(nameof(SqliteDialogueStore));
+        return _pending.Writer.TryWrite(write)
+            ? write.Result
+            : Task.FromException<int>(new ObjectDisposedException(nameof(SqliteDialogueStore)));
     }
 
     /// <summary>Refuses new writes, commits the queued ones, then closes the writer connection.</summary>
