@@ -47,14 +47,17 @@ internal sealed class DialogueEngine(
         var addressed = message.ConversationType == ConversationType.Private || mentioned || message.Mentions.Contains(options.Value.BotName);
 
         var state = await store.GetAsync(key, cancellationToken) ?? DialogueState.Start(key, message.SenderName, now);
-        var gridId = message.ConversationType == ConversationType.Group
-            ? escalation.OrgTree.FindGridByChatGroup(message.ConversationId)?.Id ?? state.GridNodeId
-            : state.GridNodeId;
-        state = state with { SenderName = message.SenderName, GridNodeId = gridId, InGroup = message.ConversationType == ConversationType.Group };
         var contact = await UpdatedContactAsync(message, now, cancellationToken);
 
+        // A group's grid is the group's; a private thread's is the one it was opened from, else the resident's group.
+        var tree = escalation.OrgTree;
+        var gridId = message.ConversationType == ConversationType.Group
+            ? tree.FindGridByChatGroup(message.ConversationId)?.Id
+            : state.GridNodeId ?? (contact.GroupConversationId is { } group ? tree.FindGridByChatGroup(group)?.Id : null);
+        state = state with { SenderName = message.SenderName, GridNodeId = gridId, InGroup = message.ConversationType == ConversationType.Group };
+
         var turn = new Turn(message, text, addressed, forms.Reader.Read(text), state, now);
-        var worker = escalation.OrgTree.FindPersonBySender(message.SenderId);
+        var worker = tree.FindPersonBySender(message.SenderId);
         if (worker is not null && await handoffs.HandleWorkerAsync(turn, worker, cancellationToken))
         {
             return new DialogueOutcome(turn.Replies, [], contact);

@@ -64,9 +64,9 @@ public sealed class ChatConversationTests(SeededBotFixture service) : IClassFixt
     public async Task TwoAbstainsInARow_OfferAHumanUnprompted()
     {
         var resident = NewResident("赵叔");
-        var first = await resident.SayInGroupAsync(Group, "@百事通 火星移民签证的办理流程是什么样的");
+        var first = await resident.SayInGroupAsync(Group, "@百事通 火星上能种土豆吗");
         Assert.Contains("没有找到", first.AllText, StringComparison.Ordinal);
-        var second = await resident.SayInGroupAsync(Group, "@百事通 量子计算机补贴去哪个窗口申请");
+        var second = await resident.SayInGroupAsync(Group, "@百事通 比特币怎么挖矿");
         Assert.Contains("转人工", second.Choices(Group));
         Assert.Contains("网格员", second.AllText, StringComparison.Ordinal);
     }
@@ -220,7 +220,7 @@ public sealed class ChatConversationTests(SeededBotFixture service) : IClassFixt
         await resident.SayPrivatelyAsync("我想问问老房子加装电梯的事");
         using var staff = await service.Factory.SignInAsync(StaffApi.GridWorker);
         var ticket = await GetTicketAsync(number);
-        Assert.Contains(ticket.GetProperty("events").EnumerateArray(), e => e.GetProperty("note").GetString()?.Contains("加装电梯", StringComparison.Ordinal) == true);
+        Assert.Contains(ticket.GetProperty("events").EnumerateArray(), e => e.TryGetProperty("note", out var note) && note.GetString()?.Contains("加装电梯", StringComparison.Ordinal) == true);
 
         await using var events = await ConversationEvents.OpenAsync(Client, resident.PrivateThread);
         (await staff.ActAsync(number, "accept")).EnsureSuccessStatusCode();
