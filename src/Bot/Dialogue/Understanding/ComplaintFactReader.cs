@@ -29,7 +29,11 @@ internal static partial class ComplaintFactReader
         work = MobilePattern().Replace(work, m => TakePhone(m, ref phone));
         work = LandlinePattern().Replace(work, m => TakePhone(m, ref phone));
 
-        var address = new Address();
+        var isCorrection = ReaderText.ContainsAny(whole, ComplaintWords.Correction)
+            || ComplaintWords.LeadingCorrection.Any(word => whole.StartsWith(word, StringComparison.Ordinal));
+
+        // A correction names the right value last: "不是3号楼，是5号楼", "3号楼说错了，应该是5号楼".
+        var address = new Address(lastWins: isCorrection);
         work = TriplePattern().Replace(work, m => address.Take(m));
         work = BuildingPattern().Replace(work, m => address.Take(m));
         work = UnitPattern().Replace(work, m => address.Take(m));
@@ -56,9 +60,6 @@ internal static partial class ComplaintFactReader
         var urgent = ReadUrgency(whole, asking);
         var noPhoto = ReaderText.ContainsAny(whole, ComplaintWords.NoPhoto)
             || (asking == ComplaintSlot.Photo && ComplaintWords.NoPhotoAnswers.Contains(whole, StringComparer.Ordinal));
-        var isCorrection = ReaderText.ContainsAny(whole, ComplaintWords.Correction)
-            || ComplaintWords.LeadingCorrection.Any(word => whole.StartsWith(word, StringComparison.Ordinal));
-
         var description = Describe(work, urgent is not null, noPhoto, isCorrection, asking);
         var place = address.IsEmpty ? FindPlace(work) : null;
         return new ComplaintFacts(
@@ -194,8 +195,8 @@ internal static partial class ComplaintFactReader
         return null;
     }
 
-    /// <summary>Collects building, unit and room from the address patterns, first mention of each winning.</summary>
-    private sealed class Address
+    /// <summary>Collects building, unit and room from the address patterns, the first mention of each winning (the last in a correction).</summary>
+    private sealed class Address(bool lastWins)
     {
         public string? Building { get; set; }
 
@@ -207,11 +208,13 @@ internal static partial class ComplaintFactReader
 
         public string Take(Match match)
         {
-            Building ??= Group(match, "b");
-            Unit ??= Group(match, "u");
-            Room ??= Group(match, "r");
+            Building = Pick(Building, Group(match, "b"));
+            Unit = Pick(Unit, Group(match, "u"));
+            Room = Pick(Room, Group(match, "r"));
             return $"{Cut}";
         }
+
+        private string? Pick(string? current, string? found) => found is null ? current : lastWins ? found : current ?? found;
 
         private static string? Group(Match match, string name) =>
             match.Groups[name] is { Success: true } group ? ChineseNumerals.ToDigits(group.Value) : null;
