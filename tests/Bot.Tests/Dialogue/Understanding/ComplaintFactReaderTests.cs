@@ -58,6 +58,7 @@ public sealed class ComplaintFactReaderTests
     [InlineData("３号楼，电话１３８００００００００", "13800000000")]
     [InlineData("022-23456789", "022-23456789")]
     [InlineData("座机02223456789", "022-23456789")]
+    [InlineData("电话 022 2345 6789", "022-23456789")]
     [InlineData("3号楼2单元301 13912345678 下水道堵了", "13912345678")]
     public void Read_Phone_WhenValidNumberGiven(string text, string phone)
     {
@@ -163,6 +164,10 @@ public sealed class ComplaintFactReaderTests
     [InlineData("照片 https://img.example.com/a.jpg", null, "")]
     [InlineData("楼上装修太吵了！！！", null, "楼上装修太吵了")]
     [InlineData("楼上漏水，天花板都湿了", null, "楼上漏水，天花板都湿了")]
+    [InlineData("5号楼二单元楼道灯坏了，不着急", null, "楼道灯坏了")]
+    [InlineData("照片在这 https://example.com/p/abc123.jpg 麻烦尽快", null, "")]
+    [InlineData("楼上漏水，你们赶紧派人", null, "楼上漏水，你们赶紧派人")]
+    [InlineData("住在子牙里8号楼3门401，下水道往上冒水", null, "子牙里，下水道往上冒水")]
     [InlineData("", null, "")]
     public void Read_Description_WhenFactsTakenOut(string text, string? asking, string description) =>
         Assert.Equal(description, ComplaintFactReader.Read(text, asking is null ? null : Enum.Parse<ComplaintSlot>(asking)).Description);
