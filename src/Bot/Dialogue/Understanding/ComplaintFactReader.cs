@@ -25,14 +25,14 @@ internal static partial class ComplaintFactReader
         var whole = ReaderText.Core(work);
         work = TicketPattern().Replace(work, $"{Cut}");
 
-        string? phone = null;
-        work = MobilePattern().Replace(work, m => TakePhone(m, ref phone));
-        work = LandlinePattern().Replace(work, m => TakePhone(m, ref phone));
-
+        // A correction names the right value last: "不是3号楼，是5号楼", "13800000000打错了，是13912345678".
         var isCorrection = ReaderText.ContainsAny(whole, ComplaintWords.Correction)
             || ComplaintWords.LeadingCorrection.Any(word => whole.StartsWith(word, StringComparison.Ordinal));
 
-        // A correction names the right value last: "不是3号楼，是5号楼", "3号楼说错了，应该是5号楼".
+        string? phone = null;
+        work = MobilePattern().Replace(work, m => TakePhone(m, isCorrection, ref phone));
+        work = LandlinePattern().Replace(work, m => TakePhone(m, isCorrection, ref phone));
+
         var address = new Address(lastWins: isCorrection);
         work = TriplePattern().Replace(work, m => address.Take(m));
         work = BuildingPattern().Replace(work, m => address.Take(m));
@@ -67,14 +67,14 @@ internal static partial class ComplaintFactReader
             isCorrection, description);
     }
 
-    private static string TakePhone(Match match, ref string? phone)
+    private static string TakePhone(Match match, bool lastWins, ref string? phone)
     {
         if (!PhoneNumbers.TryNormalize(match.Value, out var normalized))
         {
             return match.Value;
         }
 
-        phone ??= normalized;
+        phone = lastWins || phone is null ? normalized : phone;
         return $"{Cut}";
     }
 

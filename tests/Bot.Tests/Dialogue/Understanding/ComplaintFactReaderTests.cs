@@ -149,6 +149,14 @@ public sealed class ComplaintFactReaderTests
         Assert.Equal(string.Empty, facts.Description);
     }
 
+    [Fact]
+    public void Read_LastPhoneWins_WhenCorrected() =>
+        Assert.Equal("13912345678", ComplaintFactReader.Read("13800000000打错了，是13912345678", asking: null).Phone);
+
+    [Fact]
+    public void Read_FirstPhoneWins_WhenNotACorrection() =>
+        Assert.Equal("13800000000", ComplaintFactReader.Read("13800000000，或者13912345678", asking: null).Phone);
+
     [Theory]
     [InlineData("暖气温度不对")]
     [InlineData("3号楼下水道堵了")]

@@ -294,5 +294,10 @@ public sealed class MessageReaderTests
         Assert.Equal(Rating.Dissatisfied, reading.Rating);
     }
 
+    [Theory]
+    [InlineData("\uD83D漏水了")]
+    [InlineData("漏水了\uDE00")]
+    public void Read_DoesNotThrow_WhenEmojiIsCutInHalf(string text) => Assert.Equal(MessageIntent.Report, _reader.Read(text).Intent);
+
     private void AssertIntent(MessageIntent expected, string text) => Assert.Equal(expected, _reader.Read(text).Intent);
 }
