@@ -61,7 +61,7 @@ internal sealed class ComplaintFlow(
     {
         var form = forms.Complaint;
         var draft = turn.State.Draft ?? new ComplaintDraft { GridNodeId = turn.State.GridNodeId };
-        if (draft.Asking == ComplaintSlot.Confirmation && turn.Reading.Intent == Understanding.MessageIntent.Confirm)
+        if (draft.Asking == ComplaintSlot.Confirmation && IsYes(turn))
         {
             await SubmitAsync(turn, draft, cancellationToken);
             return;
@@ -93,6 +93,11 @@ internal sealed class ComplaintFlow(
         };
         turn.Say(repeat ? $"没太明白，{question.Text}" : question.Text, question.Choices);
     }
+
+    // At the confirmation a plain "好的" / "嗯" means yes; elsewhere the reader files those under small talk.
+    private static bool IsYes(Turn turn) =>
+        turn.Reading.Intent == Understanding.MessageIntent.Confirm
+        || (turn.Reading.Intent == Understanding.MessageIntent.ChitChat && turn.Text.TrimEnd('。', '!', '！', '~', '～') is "好" or "好的" or "嗯" or "嗯嗯" or "好滴");
 
     private async Task SubmitAsync(Turn turn, ComplaintDraft draft, CancellationToken cancellationToken)
     {
