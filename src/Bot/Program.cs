@@ -1,5 +1,6 @@
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
+using CitizenBot.Bot.Channels.WeCom;
 using CitizenBot.Bot.Cli;
 using CitizenBot.Bot.WorkersConsole;
 using CitizenBot.Bot.Health;
@@ -21,6 +22,7 @@ builder.AddEscalation();
 builder.AddStaffAuth();
 builder.AddTicketApi();
 builder.AddStaffNotifications();
+builder.AddWeComChannel();
 
 if (invocation.IsCommand)
 {
@@ -43,6 +45,7 @@ app.MapAuthEndpoints();
 app.MapTicketEndpoints();
 app.MapReportEndpoints();
 app.MapNoticeEndpoints();
+app.MapWeComEndpoints();
 
 await app.RunAsync();
 return 0;
