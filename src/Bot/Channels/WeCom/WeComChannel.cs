@@ -58,14 +58,16 @@ internal sealed class WeComChannel
             {
                 parts.Add(Format(reply));
             }
-            else if (reply.ConversationType == ConversationType.Private)
+            else if (reply.ConversationType == ConversationType.Private && reply.ConversationId.StartsWith(PrivateThreads.Prefix, StringComparison.Ordinal))
             {
-                // A private thread's id is the member's userid (see WeComMessage.ToInbound).
-                await _outbox.SendAsync(new OutboundNotice(ResidentIds.Of(WeComMessage.Channel, reply.ConversationId), Format(reply), reply.TicketNumber), cancellationToken);
+                // The resident's private thread, which 企业微信 cannot be made to open: the reply waits for their next
+                // message there.
+                var resident = ResidentIds.Of(WeComMessage.Channel, reply.ConversationId[PrivateThreads.Prefix.Length..]);
+                await _outbox.SendAsync(new OutboundNotice(resident, Format(reply), reply.TicketNumber), cancellationToken);
             }
             else
             {
-                WeComLog.GroupReplyUndeliverable(Logger, reply.ConversationId);
+                WeComLog.ReplyUndeliverable(Logger, reply.ConversationType);
             }
         }
 
@@ -86,7 +88,7 @@ internal sealed class WeComChannel
         return WeComXml.EncryptedReply(encrypted, crypto.Sign(timestamp, nonce, encrypted), timestamp, nonce);
     }
 
-    /// <summary>WeCom text has no buttons: mentions become "@id " and choices lines the resident can type.</summary>
+    /// <summary>WeCom text has no buttons: mentions become "@id " and the choices a line of what can be typed.</summary>
     private static string Format(BotReply reply)
     {
         var text = new StringBuilder();
@@ -96,13 +98,9 @@ internal sealed class WeComChannel
         }
 
         text.Append(reply.Text);
-        foreach (var choice in reply.Choices)
+        if (reply.Choices.Count > 0)
         {
-            text.Append("\n· ").Append(choice.Label);
-            if (!string.Equals(choice.Label, choice.Reply, StringComparison.Ordinal))
-            {
-                text.Append("（回复“").Append(choice.Reply).Append("”）");
-            }
+            text.Append("\n（可回复：").AppendJoin(" / ", reply.Choices.Select(c => c.Reply)).Append('）');
         }
 
         return text.ToString();

@@ -1,3 +1,5 @@
+using CitizenBot.Bot.Conversations;
+
 namespace CitizenBot.Bot.Channels.WeCom;
 
 /// <summary>The WeCom channel's log events (3600–3649). Message ids and reasons only: never user ids or message text.</summary>
@@ -18,8 +20,8 @@ internal static partial class WeComLog
     [LoggerMessage(EventId = 3604, Level = LogLevel.Debug, Message = "WeCom message of type {MsgType} not handled: only text is")]
     public static partial void NotText(ILogger logger, string msgType);
 
-    [LoggerMessage(EventId = 3605, Level = LogLevel.Warning, Message = "A reply to WeCom group {ConversationId} cannot be delivered: WeCom only answers the group written in")]
-    public static partial void GroupReplyUndeliverable(ILogger logger, string conversationId);
+    [LoggerMessage(EventId = 3605, Level = LogLevel.Warning, Message = "A reply to another WeCom {ConversationType} conversation cannot be delivered: a passive reply reaches only the one written in")]
+    public static partial void ReplyUndeliverable(ILogger logger, ConversationType conversationType);
 
     [LoggerMessage(EventId = 3606, Level = LogLevel.Debug, Message = "WeCom message {MsgId} was a duplicate; answered empty")]
     public static partial void Duplicate(ILogger logger, string msgId);

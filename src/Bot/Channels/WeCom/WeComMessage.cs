@@ -27,14 +27,14 @@ internal sealed record WeComMessage(
     public string ResidentId => ResidentIds.Of(Channel, FromUserName);
 
     /// <summary>
-    /// The channel-agnostic message, for a text message with its id; null otherwise. A private thread's id is the
-    /// member's userid, the only conversation a passive reply can reach outside a group.
+    /// The channel-agnostic message, for a text message with its id; null otherwise. Outside a group it is written in
+    /// the member's private thread with the bot, whose id every channel derives from the sender.
     /// </summary>
     public InboundMessage? ToInbound() =>
         IsText && Content is not null && !string.IsNullOrEmpty(MsgId)
             ? new InboundMessage(
                 Channel,
-                ChatId ?? FromUserName,
+                ChatId ?? PrivateThreads.IdOf(FromUserName),
                 ChatId is null ? ConversationType.Private : ConversationType.Group,
                 FromUserName,
                 FromUserName,
