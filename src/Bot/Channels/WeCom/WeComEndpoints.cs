@@ -35,10 +35,13 @@ internal static class WeComEndpoints
             return NotConfigured();
         }
 
-        if (query is not { MsgSignature: { } signature, Timestamp: { } timestamp, Nonce: { } nonce, EchoStr: { } echo })
+        if (query is not { MsgSignature: { } signature, Timestamp: { } timestamp, Nonce: { } nonce, EchoStr: { } encodedEcho })
         {
             return Malformed(channel, "缺少参数", "URL 验证须带 msg_signature、timestamp、nonce 和 echostr。");
         }
+
+        // Base64 has no spaces: a space is a '+' that reached us unescaped and was decoded as the query's space.
+        var echo = encodedEcho.Replace(' ', '+');
 
         if (!crypto.HasValidSignature(signature, timestamp, nonce, echo))
         {

@@ -24,7 +24,7 @@ internal sealed class WeComOptions
     /// How far a request's timestamp may be from this server's clock, either way, before it is refused as stale; also
     /// how long a request's signature is remembered to refuse replays.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>True when any of the credentials is set: the channel is meant to be on.</summary>

@@ -26,6 +26,17 @@ public sealed class WeComCallbackEndpointsTests(WeComServiceFixture service) : I
     }
 
     [Fact]
+    public async Task Get_AcceptsTheSampleEchoStr_WhenItsPlusSignsArriveUnescaped()
+    {
+        using var client = service.Factory.CreateSocketClient();
+        var unescaped = new Uri($"api/wecom/callback?msg_signature={WeComSample.EchoSignature}&timestamp={WeComSample.EchoTimestamp}&nonce={WeComSample.EchoNonce}&echostr={WeComSample.EchoStr.Replace("=", "%3D", StringComparison.Ordinal)}", UriKind.Relative);
+
+        using var response = await client.GetAsync(unescaped);
+
+        Assert.Equal(WeComSample.EchoPlaintext, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Get_Is401_WhenTheSignatureIsForged()
     {
         using var client = service.Factory.CreateSocketClient();
