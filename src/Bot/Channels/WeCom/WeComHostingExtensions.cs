@@ -1,8 +1,9 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace CitizenBot.Bot.Channels.WeCom;
 
-/// <summary>Registers the 企业微信 callback channel; off (routes answer 404) while section <c>WeCom</c> is empty.</summary>
+/// <summary>
+/// Registers the 企业微信 callback channel; off (routes answer 404) while section <c>WeCom</c> is empty. Uses the
+/// chat gateway and resident outbox that <c>AddDialogue</c> registers.
+/// </summary>
 internal static class WeComHostingExtensions
 {
     public static WebApplicationBuilder AddWeComChannel(this WebApplicationBuilder builder)
@@ -12,11 +13,8 @@ internal static class WeComHostingExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidCredentials(), "WeCom: Token, EncodingAESKey (43 base64 characters) and CorpId must all be set, or none.")
             .ValidateOnStart();
-        builder.Services.TryAddSingleton<ResidentOutbox>();
         builder.Services.AddSingleton<WeComRequestGuard>();
         builder.Services.AddSingleton<WeComChannel>();
-        // TEMPORARY until the lead's ChatGateway is merged (it registers its own; TryAdd then does nothing).
-        builder.Services.TryAddSingleton<CitizenBot.Bot.Conversations.ChatGateway>();
         return builder;
     }
 }
