@@ -18,8 +18,9 @@ internal static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/chat").WithTags("Chat");
-        api.MapPost("/messages", PostMessageAsync).WithName("PostChatMessage").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        api.MapGet("/conversations/{conversationId}/events", StreamEventsAsync).WithName("StreamConversationEvents");
+        api.MapPost("/messages", PostMessageAsync).WithName("PostChatMessage").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/conversations/{conversationId}/events", StreamEventsAsync).WithName("StreamConversationEvents")
+            .Produces<ChatEvent>(StatusCodes.Status200OK, "text/event-stream").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/groups", ListGroups).WithName("ListChatGroups");
         return app;
     }

@@ -25,11 +25,15 @@ internal static partial class ComplaintFactReader
         var whole = ReaderText.Core(work);
         work = TicketPattern().Replace(work, $"{Cut}");
 
-        string? phone = null;
-        work = MobilePattern().Replace(work, m => TakePhone(m, ref phone));
-        work = LandlinePattern().Replace(work, m => TakePhone(m, ref phone));
+        // A correction names the right value last: "不是3号楼，是5号楼", "13800000000打错了，是13912345678".
+        var isCorrection = ReaderText.ContainsAny(whole, ComplaintWords.Correction)
+            || ComplaintWords.LeadingCorrection.Any(word => whole.StartsWith(word, StringComparison.Ordinal));
 
-        var address = new Address();
+        string? phone = null;
+        work = MobilePattern().Replace(work, m => TakePhone(m, isCorrection, ref phone));
+        work = LandlinePattern().Replace(work, m => TakePhone(m, isCorrection, ref phone));
+
+        var address = new Address(lastWins: isCorrection);
         work = TriplePattern().Replace(work, m => address.Take(m));
         work = BuildingPattern().Replace(work, m => address.Take(m));
         work = UnitPattern().Replace(work, m => address.Take(m));
@@ -56,24 +60,21 @@ internal static partial class ComplaintFactReader
         var urgent = ReadUrgency(whole, asking);
         var noPhoto = ReaderText.ContainsAny(whole, ComplaintWords.NoPhoto)
             || (asking == ComplaintSlot.Photo && ComplaintWords.NoPhotoAnswers.Contains(whole, StringComparer.Ordinal));
-        var isCorrection = ReaderText.ContainsAny(whole, ComplaintWords.Correction)
-            || ComplaintWords.LeadingCorrection.Any(word => whole.StartsWith(word, StringComparison.Ordinal));
-
-        var description = Describe(work, urgent is not null, noPhoto, isCorrection, asking);
+        var description = Describe(work, urgent is not null, noPhoto, isCorrection);
         var place = address.IsEmpty ? FindPlace(work) : null;
         return new ComplaintFacts(
             address.Building, address.Unit, address.Room, place, phone, invalidPhone && phone is null, photoUrl, noPhoto, urgent,
             isCorrection, description);
     }
 
-    private static string TakePhone(Match match, ref string? phone)
+    private static string TakePhone(Match match, bool lastWins, ref string? phone)
     {
         if (!PhoneNumbers.TryNormalize(match.Value, out var normalized))
         {
             return match.Value;
         }
 
-        phone ??= normalized;
+        phone = lastWins || phone is null ? normalized : phone;
         return $"{Cut}";
     }
 
@@ -97,29 +98,31 @@ internal static partial class ComplaintFactReader
             : null;
     }
 
-    private static string Describe(string work, bool urgencyRead, bool noPhoto, bool isCorrection, ComplaintSlot? asking)
+    private static string Describe(string work, bool urgencyRead, bool noPhoto, bool isCorrection)
     {
-        // Longest first, so "不着急" goes as a whole before "着急" could leave "不" behind.
-        var spoken = new List<string>();
+        // Correction words are markers wherever they stand ("改成7号楼"); urgency and photo answers go only as whole
+        // clauses ("漏水，很急"), since inside a sentence ("赶紧派人来") they are part of what the resident describes.
+        if (isCorrection)
+        {
+            foreach (var word in ComplaintWords.Correction.OrderByDescending(word => word.Length))
+            {
+                work = work.Replace(word, $"{Cut}", StringComparison.Ordinal);
+            }
+        }
+
+        var said = new HashSet<string>(ComplaintWords.Filler, StringComparer.Ordinal);
         if (urgencyRead)
         {
-            spoken.AddRange(ComplaintWords.NotUrgent);
-            spoken.AddRange(ComplaintWords.Urgent);
+            said.UnionWith(ComplaintWords.NotUrgent);
+            said.UnionWith(ComplaintWords.Urgent);
+            said.UnionWith(ComplaintWords.UrgentAnswers);
+            said.UnionWith(ComplaintWords.NotUrgentAnswers);
         }
 
         if (noPhoto)
         {
-            spoken.AddRange(ComplaintWords.NoPhoto);
-        }
-
-        if (isCorrection)
-        {
-            spoken.AddRange(ComplaintWords.Correction);
-        }
-
-        foreach (var word in spoken.OrderByDescending(word => word.Length))
-        {
-            work = work.Replace(word, $"{Cut}", StringComparison.Ordinal);
+            said.UnionWith(ComplaintWords.NoPhoto);
+            said.UnionWith(ComplaintWords.NoPhotoAnswers);
         }
 
         var clauses = ReaderText.Clauses(work).ToList();
@@ -128,14 +131,7 @@ internal static partial class ComplaintFactReader
             clauses[0] = clauses[0][lead.Length..];
         }
 
-        // A bare answer to the question asked ("不急", "没有") is that answer, not a description.
-        if (clauses.Count == 1 && asking is ComplaintSlot.Urgency or ComplaintSlot.Photo
-            && (ComplaintWords.NotUrgentAnswers.Contains(clauses[0]) || ComplaintWords.UrgentAnswers.Contains(clauses[0]) || ComplaintWords.NoPhotoAnswers.Contains(clauses[0])))
-        {
-            return string.Empty;
-        }
-
-        var kept = clauses.Select(TrimLeadingFiller).Where(clause => clause.Length > 0 && !IsFiller(clause));
+        var kept = clauses.Select(TrimLeadingFiller).Where(clause => clause.Length > 0 && !IsMadeOf(clause, said));
         return string.Join('，', kept);
     }
 
@@ -158,14 +154,14 @@ internal static partial class ComplaintFactReader
         return clause;
     }
 
-    /// <summary>True when the clause is made of filler words only (greedy, longest first).</summary>
-    private static bool IsFiller(string clause)
+    /// <summary>True when the clause is made of <paramref name="words"/> only (greedy, longest first).</summary>
+    private static bool IsMadeOf(string clause, HashSet<string> words)
     {
-        var longest = ComplaintWords.Filler.Max(word => word.Length);
+        var longest = words.Max(word => word.Length);
         for (var i = 0; i < clause.Length;)
         {
             var length = Math.Min(longest, clause.Length - i);
-            while (length > 0 && !ComplaintWords.Filler.Contains(clause.Substring(i, length), StringComparer.Ordinal))
+            while (length > 0 && !words.Contains(clause.Substring(i, length)))
             {
                 length--;
             }
@@ -185,7 +181,7 @@ internal static partial class ComplaintFactReader
     {
         foreach (Match match in PlacePattern().Matches(work))
         {
-            if (match.Length >= 2 && !ComplaintWords.NotPlaces.Contains(match.Value, StringComparer.Ordinal))
+            if (match.Length >= 2 && !ComplaintWords.NotPlaces.Any(word => match.Value.EndsWith(word, StringComparison.Ordinal)))
             {
                 return match.Value;
             }
@@ -194,8 +190,8 @@ internal static partial class ComplaintFactReader
         return null;
     }
 
-    /// <summary>Collects building, unit and room from the address patterns, first mention of each winning.</summary>
-    private sealed class Address
+    /// <summary>Collects building, unit and room from the address patterns, the first mention of each winning (the last in a correction).</summary>
+    private sealed class Address(bool lastWins)
     {
         public string? Building { get; set; }
 
@@ -207,11 +203,13 @@ internal static partial class ComplaintFactReader
 
         public string Take(Match match)
         {
-            Building ??= Group(match, "b");
-            Unit ??= Group(match, "u");
-            Room ??= Group(match, "r");
+            Building = Pick(Building, Group(match, "b"));
+            Unit = Pick(Unit, Group(match, "u"));
+            Room = Pick(Room, Group(match, "r"));
             return $"{Cut}";
         }
+
+        private string? Pick(string? current, string? found) => found is null ? current : lastWins ? found : current ?? found;
 
         private static string? Group(Match match, string name) =>
             match.Groups[name] is { Success: true } group ? ChineseNumerals.ToDigits(group.Value) : null;
@@ -226,7 +224,7 @@ internal static partial class ComplaintFactReader
     [GeneratedRegex(@"(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])")]
     private static partial Regex MobilePattern();
 
-    [GeneratedRegex(@"(?<![0-9])0[0-9]{2,3}[ -]?[2-9][0-9]{6,7}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])0[0-9]{2,3}[ -]?[2-9](?:[ -]?[0-9]){6,7}(?![0-9])")]
     private static partial Regex LandlinePattern();
 
     // 3-2-301: building, unit, room.

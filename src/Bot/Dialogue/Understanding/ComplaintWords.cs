@@ -13,7 +13,7 @@ internal static class ComplaintWords
     public static readonly string[] Urgent =
     [
         "很急", "紧急", "着急", "马上", "赶紧", "特别急", "非常急", "急死", "尽快", "快点", "挺急", "比较急", "太急", "急急",
-        "火急", "急需", "越快越好",
+        "火急", "急需", "越快越好", "急事",
     ];
 
     /// <summary>Bare answers to "急不急？"; a whole message only.</summary>
@@ -48,16 +48,16 @@ internal static class ComplaintWords
         "是", "就是", "我", "我的", "我家", "家", "在", "住", "住在", "的", "电话", "手机", "手机号", "手机号码", "联系方式",
         "联系电话", "电话号码", "号码", "地址", "位置", "照片", "图片", "链接", "那个", "这个", "嗯", "哦", "啊", "吧", "了", "呢",
         "对", "号", "楼", "单元", "室", "房间", "是在", "应该", "还有", "另外", "然后", "和", "发", "给你", "你", "好的", "亲",
-        "我们", "咱", "咱家", "打", "联系", "请", "网址", "为",
+        "我们", "咱", "咱家", "打", "联系", "请", "网址", "为", "没错", "对的", "麻烦", "麻烦你", "在这", "这里", "谢谢",
     ];
 
     /// <summary>Trimmed from the start of a kept clause ("的楼道灯坏了" after "3号楼" is taken out).</summary>
     public static readonly string[] LeadingFiller = ["的", "是", "在", "住", "住在", "电话", "手机", "手机号", "联系电话", "联系方式"];
 
-    /// <summary>A found place that is really an everyday word.</summary>
+    /// <summary>A found place ending in one of these is really an everyday word ("谁知道", "我家里").</summary>
     public static readonly string[] NotPlaces =
     [
         "家里", "这里", "那里", "哪里", "心里", "手里", "屋里", "夜里", "楼里", "楼道", "下水道", "水道", "知道", "味道", "难道",
-        "通道", "车道", "管道", "街道", "马路", "公里", "千里", "万里",
+        "通道", "车道", "管道", "街道", "马路", "公里", "千里", "万里", "电梯里", "车里", "水里", "院里",
     ];
 }

@@ -21,7 +21,8 @@ namespace CitizenBot.Bot.Dialogue.Understanding;
 /// person or a hand-back.</item>
 /// <item>An empty message (only the @mention) is a <see cref="MessageIntent.Greeting"/>; emoji or stickers alone are
 /// <see cref="MessageIntent.ChitChat"/>; other text with no signal is a <see cref="MessageIntent.Question"/> when it
-/// has Han characters (a topic to look up, "居住证") and <see cref="MessageIntent.Unknown"/> otherwise ("12345").</item>
+/// has Han characters beyond form facts (a topic to look up, "居住证") and <see cref="MessageIntent.Unknown"/> otherwise
+/// ("12345", "十五号楼", "改成7号楼", "电话13800000000").</item>
 /// </list>
 /// </remarks>
 internal sealed partial class MessageReader(CategoryGuesser categories)
@@ -103,8 +104,11 @@ internal sealed partial class MessageReader(CategoryGuesser categories)
             return MessageIntent.Report;
         }
 
-        // What is left has no signal: Han text is a topic to look up ("居住证"), anything else (digits, letters) is not.
-        return folded.Any(ReaderText.IsHan) ? MessageIntent.Question : MessageIntent.Unknown;
+        // What is left has no signal. Only form facts ("十五号楼", "改成7号楼", a phone) say nothing to look up; other Han
+        // text is a topic ("居住证"); anything else (digits, letters) is not.
+        return folded.Any(ReaderText.IsHan) && ComplaintFactReader.Read(folded, asking: null).Description.Length > 0
+            ? MessageIntent.Question
+            : MessageIntent.Unknown;
     }
 
     private static string WithoutFalseQuestionMarkers(string folded)

@@ -17,6 +17,8 @@ public sealed class MessageReaderTests
     [InlineData("Hello")]
     [InlineData("百事通你好啊")]
     [InlineData("有人吗")]
+    [InlineData("有人在吗")]
+    [InlineData("在不在")]
     [InlineData("")]
     public void Read_Greeting_WhenResidentSaysHello(string text) => AssertIntent(MessageIntent.Greeting, text);
 
@@ -66,6 +68,12 @@ public sealed class MessageReaderTests
     [InlineData("取消低保怎么办")]
     [InlineData("我想了解一下老年卡")]
     [InlineData("核酸在哪做？")]
+    [InlineData("暖气费多少钱一平米")]
+    [InlineData("什么时候开始供暖")]
+    [InlineData("请问明天停水吗")]
+    [InlineData("这个月的物业费交了吗")]
+    [InlineData("网格员电话多少")]
+    [InlineData("我今年65了想办老年卡")]
     public void Read_Question_WhenAskingForInformation(string text) => AssertIntent(MessageIntent.Question, text);
 
     [Theory]
@@ -90,6 +98,16 @@ public sealed class MessageReaderTests
     [InlineData("楼上天天半夜跺脚，吵得睡不着")]
     [InlineData("3号楼着火了！")]
     [InlineData("煤气味很大")]
+    [InlineData("咱这楼道灯又坏了，黑灯瞎火的")]
+    [InlineData("楼上邻居家狗天天叫，烦死了")]
+    [InlineData("我家暖气一直不热，能给看看吗")]
+    [InlineData("这暖气咋回事啊，一点都不热")]
+    [InlineData("物业不作为")]
+    [InlineData("今天怎么又停水了")]
+    [InlineData("垃圾三天没人收了")]
+    [InlineData("有人在楼道里充电瓶车")]
+    [InlineData("我家楼上天天往下扔东西")]
+    [InlineData("我家下水道反水，3号楼1门502，电话13612345678，挺急的")]
     public void Read_Report_WhenProblemStatedOrComplaintAsked(string text) => AssertIntent(MessageIntent.Report, text);
 
     [Theory]
@@ -103,6 +121,9 @@ public sealed class MessageReaderTests
     [InlineData("HQ-20250301-0007")]
     [InlineData("hq-20250301-0007 怎么样了")]
     [InlineData("帮我催一下")]
+    [InlineData("能帮我查下我的投诉吗")]
+    [InlineData("我前天报的修怎么还没人来")]
+    [InlineData("漏水三天了还没人来修")]
     public void Read_Progress_WhenAskingAfterEarlierComplaint(string text) => AssertIntent(MessageIntent.Progress, text);
 
     [Theory]
@@ -149,8 +170,12 @@ public sealed class MessageReaderTests
     [Theory]
     [InlineData("不对，是5号楼")]
     [InlineData("不是3号楼是5号楼")]
-    public void Read_NotDeny_WhenCorrectionCarriesNewAnswer(string text) =>
-        Assert.NotEqual(MessageIntent.Deny, _reader.Read(text).Intent);
+    [InlineData("改成七号楼")]
+    [InlineData("十五号楼")]
+    [InlineData("电话 022 2345 6789")]
+    [InlineData("13800000000")]
+    [InlineData("12345")]
+    public void Read_Unknown_WhenOnlyFormFactsOrCorrection(string text) => AssertIntent(MessageIntent.Unknown, text);
 
     [Theory]
     [InlineData("交还百事通")]
@@ -173,6 +198,7 @@ public sealed class MessageReaderTests
     [InlineData("老人摔倒了起不来", "Injury")]
     [InlineData("头上出血了", "Injury")]
     [InlineData("被困电梯受伤了", "Injury")]
+    [InlineData("家里老人摔倒了，快来人", "Injury")]
     public void Read_Emergency_WhenTextDescribesDanger(string text, string kind) =>
         Assert.Equal(Enum.Parse<EmergencyKind>(kind), _reader.Read(text).Emergency);
 
@@ -267,6 +293,11 @@ public sealed class MessageReaderTests
         Assert.Equal(MessageIntent.Report, reading.Intent);
         Assert.Equal(Rating.Dissatisfied, reading.Rating);
     }
+
+    [Theory]
+    [InlineData("\uD83D漏水了")]
+    [InlineData("漏水了\uDE00")]
+    public void Read_DoesNotThrow_WhenEmojiIsCutInHalf(string text) => Assert.Equal(MessageIntent.Report, _reader.Read(text).Intent);
 
     private void AssertIntent(MessageIntent expected, string text) => Assert.Equal(expected, _reader.Read(text).Intent);
 }
