@@ -1,6 +1,7 @@
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Channels.Http;
+using CitizenBot.Bot.Channels.WeCom;
 using CitizenBot.Bot.Cli;
 using CitizenBot.Bot.Dialogue;
 using CitizenBot.Bot.WorkersConsole;
@@ -24,6 +25,7 @@ builder.AddStaffAuth();
 builder.AddTicketApi();
 builder.AddStaffNotifications();
 builder.AddDialogue();
+builder.AddWeComChannel();
 
 if (invocation.IsCommand)
 {
@@ -48,6 +50,7 @@ app.MapTicketEndpoints();
 app.MapReportEndpoints();
 app.MapNoticeEndpoints();
 app.MapChatEndpoints();
+app.MapWeComEndpoints();
 
 await app.RunAsync();
 return 0;
