@@ -46,11 +46,13 @@ internal sealed class WeComChannel
 
     /// <summary>
     /// The text to answer <paramref name="message"/> with: the replies meant for its conversation, then, in a private
-    /// thread only, the notices waiting for the resident (a group must not read them). Replies meant for the
+    /// thread only, the notices waiting for the resident (a group must not read them; it hears only how many wait). Replies meant for the
     /// resident's private thread are queued instead. Empty when there is nothing to say.
     /// </summary>
     public async Task<(string Text, int NoticeCount)> ComposeAsync(InboundMessage message, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
     {
+        var residentId = ResidentIds.Of(WeComMessage.Channel, message.SenderId);
+        var waitingBefore = _outbox.Count(residentId);
         var parts = new List<string>();
         foreach (var reply in replies)
         {
@@ -71,10 +73,15 @@ internal sealed class WeComChannel
             }
         }
 
-        var notices = message.ConversationType == ConversationType.Private
-            ? _outbox.Collect(ResidentIds.Of(WeComMessage.Channel, message.SenderId))
-            : [];
+        var notices = message.ConversationType == ConversationType.Private ? _outbox.Collect(residentId) : [];
         parts.AddRange(notices.Select(n => n.Text));
+        if (message.ConversationType == ConversationType.Group && waitingBefore > 0)
+        {
+            // Notices are private (a worker's reply, a rating request): the group only hears that some are waiting, so a
+            // resident who writes only in groups still learns to look. What this message queued is announced by its reply.
+            parts.Add($"@{message.SenderId} 您有 {waitingBefore} 条新消息，请私聊百事通查看。");
+        }
+
         return (Clip(string.Join("\n\n", parts)), notices.Count);
     }
 

@@ -43,6 +43,18 @@ public sealed class WeComChannelTests
     }
 
     [Fact]
+    public async Task ComposeAsync_InAGroup_SaysHowManyNoticesWait_WithoutTheirText()
+    {
+        await _outbox.SendAsync(new OutboundNotice("wecom:lisi", "【工单 HQ-20261122-0001】网格员回复：明天上门。", "HQ-20261122-0001"), CancellationToken.None);
+
+        var (text, notices) = await _channel.ComposeAsync(Message("grp-1", ConversationType.Group), [Reply("grp-1", ConversationType.Group, "好的。")], CancellationToken.None);
+
+        Assert.Equal("好的。\n\n@lisi 您有 1 条新消息，请私聊百事通查看。", text);
+        Assert.Equal(0, notices);
+        Assert.Equal(1, _outbox.Count("wecom:lisi"));
+    }
+
+    [Fact]
     public async Task ComposeAsync_WritesMentionsAndChoicesAsText_AndJoinsRepliesWithABlankLine()
     {
         BotReply[] replies =
