@@ -27,10 +27,11 @@ pid=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" | grep -q '"searchableEntries":[1-9]' && break; sleep 0.2; done
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-# A short warm-up so the figures are of the jitted service, not of its first requests.
-wrk -t2 -c"$connections" -d3s -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port" >/dev/null
+# A warm-up long enough for tiered compilation to finish promoting the hot path (it keeps a core busy for ~15 s
+# after start), so the figures are of the steady service, not of its first requests.
+wrk -t2 -c"$connections" -d20s -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port" -- warmup >/dev/null
 echo "== POST /api/chat/messages: wrk -t2 -c$connections -d${seconds}s"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port" -- measured
 echo "== GET /health: wrk -t2 -c$connections -d${seconds}s"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health"
 echo "service RSS: $(($(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024)) MiB"

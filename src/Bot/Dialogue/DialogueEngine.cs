@@ -47,7 +47,9 @@ internal sealed class DialogueEngine(
         var addressed = message.ConversationType == ConversationType.Private || mentioned || message.Mentions.Contains(options.Value.BotName);
 
         var state = await store.GetAsync(key, cancellationToken) ?? DialogueState.Start(key, message.SenderName, now);
-        var contact = await UpdatedContactAsync(message, now, cancellationToken);
+        var known = await store.GetContactAsync(ResidentIds.Of(message.Channel, message.SenderId), cancellationToken);
+        var contact = Updated(known, message, now);
+        var changedContact = known is not null && known == contact with { UpdatedAt = known.UpdatedAt } ? null : contact;
 
         // A group's grid is the group's; a private thread's is the one it was opened from, else the resident's group.
         var tree = escalation.OrgTree;
@@ -60,16 +62,16 @@ internal sealed class DialogueEngine(
         var worker = tree.FindPersonBySender(message.SenderId);
         if (worker is not null && await handoffs.HandleWorkerAsync(turn, worker, cancellationToken))
         {
-            return new DialogueOutcome(turn.Replies, [], contact);
+            return new DialogueOutcome(turn.Replies, [], changedContact);
         }
 
         if (!await RespondAsync(turn, cancellationToken))
         {
-            return new DialogueOutcome([], [], contact);
+            return new DialogueOutcome([], [], changedContact);
         }
 
         turn.State = turn.State with { UpdatedAt = now };
-        return new DialogueOutcome(turn.Replies, turn.ChangedStates, contact);
+        return new DialogueOutcome(turn.Replies, turn.ChangedStates, changedContact);
     }
 
     /// <summary>Runs the turn; false when the bot lets the message pass (group talk not meant for it).</summary>
@@ -172,13 +174,12 @@ internal sealed class DialogueEngine(
         _ => false,
     };
 
-    private async Task<ResidentContact> UpdatedContactAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The sender's contact as this message leaves it: their latest name and the conversation they wrote in.</summary>
+    private static ResidentContact Updated(ResidentContact? known, InboundMessage message, DateTimeOffset now)
     {
-        var residentId = ResidentIds.Of(message.Channel, message.SenderId);
-        var known = await store.GetContactAsync(residentId, cancellationToken);
         var isPrivate = message.ConversationType == ConversationType.Private;
         return new ResidentContact(
-            residentId,
+            ResidentIds.Of(message.Channel, message.SenderId),
             message.Channel,
             message.SenderId,
             message.SenderName,

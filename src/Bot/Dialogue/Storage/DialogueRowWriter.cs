@@ -130,7 +130,7 @@ internal sealed class DialogueRowWriter : IDisposable
     /// <see cref="DialogueState.Start"/> makes, so it is deleted and <c>GetAsync</c> returns null. The grid and origin
     /// thread count as carried: a private thread opened from a group must keep its group's grid while idle.
     /// </summary>
-    private static bool IsBlank(DialogueState state) =>
+    internal static bool IsBlank(DialogueState state) =>
         state is { Mode: DialogueMode.Idle, Draft: null, TicketNumber: null, AbstainStreak: 0, ExpiresAt: null, GridNodeId: null, OriginConversationId: null }
         && state.ChoiceEntryIds.Count == 0;
 

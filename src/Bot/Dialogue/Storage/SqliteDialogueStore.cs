@@ -8,7 +8,8 @@ namespace CitizenBot.Bot.Dialogue.Storage;
 /// <see cref="IDialogueStore"/> on one SQLite file (<c>dialogue.db</c>). Writes go through one writer loop that commits
 /// whatever is queued in one transaction (<see cref="DialogueWriteQueue"/>); a write's task completes once it is
 /// durable (synchronous=FULL, see <see cref="DialogueConnectionFactory"/>). Reads open a pooled connection each and
-/// never wait on the writer (WAL). Thread-safe.
+/// never wait on the writer (WAL); a state or contact read or written before is served from a <see cref="DialogueCache"/>.
+/// Thread-safe.
 /// </summary>
 /// <remarks>
 /// <see cref="CommitAsync"/> stamps the handled message with this store's clock, which is what
@@ -40,6 +41,7 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
     private readonly DialogueWriteQueue _writes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly DialogueCache _cache = new();
 
     private SqliteDialogueStore(DialogueConnectionFactory connections, DialogueWriteQueue writes, TimeProvider timeProvider, ILogger logger)
     {
@@ -81,11 +83,18 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
 
     public async Task<DialogueState?> GetAsync(DialogueKey key, CancellationToken cancellationToken)
     {
+        if (_cache.TryGetState(key, out var cached))
+        {
+            return cached;
+        }
+
         var states = await ReadStatesAsync(
             GetSql,
             [("$channel", key.Channel), ("$conversationId", key.ConversationId), ("$senderId", key.SenderId)],
             cancellationToken);
-        return states.Count == 0 ? null : states[0];
+        var state = states.Count == 0 ? null : states[0];
+        _cache.SetState(key, state);
+        return state;
     }
 
     public async Task<bool> WasHandledAsync(string channel, string messageId, CancellationToken cancellationToken)
@@ -124,25 +133,49 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
                 return 1;
             },
             cancellationToken);
-        return handled == 1;
+        if (handled != 1)
+        {
+            return false;
+        }
+
+        Remember(states);
+        if (contact is not null)
+        {
+            _cache.ForgetContact(contact.ResidentId);
+        }
+
+        return true;
     }
 
-    public Task SaveAsync(IReadOnlyList<DialogueState> states, CancellationToken cancellationToken)
+    /// <summary>Puts committed states in the cache as the file now holds them (a blank idle state as no row).</summary>
+    private void Remember(IReadOnlyList<DialogueState> states)
+    {
+        foreach (var state in states)
+        {
+            _cache.SetState(state.Key, DialogueRowWriter.IsBlank(state) ? null : state);
+        }
+    }
+
+    public async Task SaveAsync(IReadOnlyList<DialogueState> states, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(states);
-        return states.Count == 0
-            ? Task.CompletedTask
-            : _writes.EnqueueAsync(
-                rows =>
-                {
-                    foreach (var state in states)
-                    {
-                        rows.Put(state);
-                    }
+        if (states.Count == 0)
+        {
+            return;
+        }
 
-                    return states.Count;
-                },
-                cancellationToken);
+        await _writes.EnqueueAsync(
+            rows =>
+            {
+                foreach (var state in states)
+                {
+                    rows.Put(state);
+                }
+
+                return states.Count;
+            },
+            cancellationToken);
+        Remember(states);
     }
 
     public Task<IReadOnlyList<DialogueState>> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -167,6 +200,18 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
             cancellationToken);
 
     public async Task<ResidentContact?> GetContactAsync(string residentId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetContact(residentId, out var cached))
+        {
+            return cached;
+        }
+
+        var contact = await ReadContactAsync(residentId, cancellationToken);
+        _cache.SetContact(residentId, contact);
+        return contact;
+    }
+
+    private async Task<ResidentContact?> ReadContactAsync(string residentId, CancellationToken cancellationToken)
     {
         await using var connection = _connections.Open();
         await using var command = new SqliteCommand(
