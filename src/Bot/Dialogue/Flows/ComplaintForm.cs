@@ -43,7 +43,9 @@ internal sealed class ComplaintForm(CategoryCatalog catalog, CategoryGuesser gue
                 draft = PickCategory(draft, text, reading);
                 break;
             case ComplaintSlot.Location when draft.GridNodeId is null:
+                // The answer names the community; what the reader takes for a place is that name, not a door.
                 draft = draft with { GridNodeId = locator.Locate(text)?.Id };
+                facts = facts with { Place = null };
                 break;
             case ComplaintSlot.Location when facts.Building is null && facts.Place is null && facts.Room is null && !facts.IsCorrection && text.Length > 0:
                 // A place in the resident's own words ("小区东门") is as good as numbers.
