@@ -1,6 +1,9 @@
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
+using CitizenBot.Bot.Channels.Http;
+using CitizenBot.Bot.Channels.WeCom;
 using CitizenBot.Bot.Cli;
+using CitizenBot.Bot.Dialogue;
 using CitizenBot.Bot.WorkersConsole;
 using CitizenBot.Bot.Health;
 using CitizenBot.Bot.Hosting;
@@ -22,6 +25,8 @@ builder.AddEscalation();
 builder.AddStaffAuth();
 builder.AddTicketApi();
 builder.AddStaffNotifications();
+builder.AddDialogue();
+builder.AddWeComChannel();
 
 if (invocation.IsCommand)
 {
@@ -36,6 +41,7 @@ app.UseWebChat();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();
+await app.InitializeDialogueAsync();
 
 app.MapHealthEndpoints();
 app.MapKnowledgeEndpoints();
@@ -45,6 +51,8 @@ app.MapAuthEndpoints();
 app.MapTicketEndpoints();
 app.MapReportEndpoints();
 app.MapNoticeEndpoints();
+app.MapChatEndpoints();
+app.MapWeComEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,9 @@ internal sealed class ResidentOutbox : IOutboundPort
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>How many notices wait for <paramref name="channelUserId"/>, leaving them there.</summary>
+    public int Count(string channelUserId) => _pending.PeekNewestFirst(channelUserId).Count;
+
     /// <summary>Takes every notice waiting for <paramref name="channelUserId"/>, oldest first.</summary>
     public IReadOnlyList<OutboundNotice> Collect(string channelUserId) => _pending.TakeAll(channelUserId);
 }

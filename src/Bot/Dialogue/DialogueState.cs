@@ -10,6 +10,9 @@ internal sealed record DialogueState
 
     public DialogueMode Mode { get; init; }
 
+    /// <summary>True when the conversation is a group chat (the bot then @-mentions the resident it speaks to).</summary>
+    public bool InGroup { get; init; }
+
     /// <summary>The resident's display name, for mentions and worker summaries.</summary>
     public string SenderName { get; init; } = string.Empty;
 
@@ -24,6 +27,9 @@ internal sealed record DialogueState
 
     /// <summary>Questions in a row the bot could not answer; at two it offers a person unprompted.</summary>
     public int AbstainStreak { get; init; }
+
+    /// <summary>The resident's last question the bot could not answer: the summary a grid worker gets on a handoff.</summary>
+    public string? LastQuestion { get; init; }
 
     /// <summary>The handoff ticket (awaiting or with a human) or the ticket awaiting a rating.</summary>
     public string? TicketNumber { get; init; }

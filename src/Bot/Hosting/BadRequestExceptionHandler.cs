@@ -24,7 +24,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             ProblemDetails = new ProblemDetails
             {
                 Status = badRequest.StatusCode,
-                Title = "请求格式有误",
+                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求内容过大" : "请求格式有误",
                 // The framework's message names the parameter and what was wrong with it, never the payload.
                 Detail = badRequest.Message,
             },

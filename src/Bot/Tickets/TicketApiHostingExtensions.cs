@@ -1,5 +1,3 @@
-using CitizenBot.Bot.Channels;
-
 namespace CitizenBot.Bot.Tickets;
 
 /// <summary>Registers what the ticket endpoints use.</summary>
@@ -9,8 +7,6 @@ internal static class TicketApiHostingExtensions
     {
         builder.Services.AddSingleton<TicketPresenter>();
         builder.Services.AddSingleton<TicketWork>();
-        builder.Services.AddSingleton<ResidentOutbox>();
-        builder.Services.AddSingleton<IOutboundPort>(sp => sp.GetRequiredService<ResidentOutbox>());
         return builder;
     }
 }

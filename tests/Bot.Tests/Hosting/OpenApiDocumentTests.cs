@@ -13,7 +13,7 @@ public sealed class OpenApiDocumentTests(TicketServiceFixture service) : IClassF
         var document = await (await client.GetAsync(new Uri("openapi/v1.json", UriKind.Relative))).ReadJsonAsync();
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/tickets", "/api/tickets/{number}", "/api/tickets/{number}/resolve", "/api/auth/token", "/api/reports/summary", "/api/org", "/api/categories" })
+        foreach (var path in new[] { "/api/tickets", "/api/tickets/{number}", "/api/tickets/{number}/resolve", "/api/auth/token", "/api/reports/summary", "/api/org", "/api/categories", "/api/chat/messages", "/api/chat/conversations/{conversationId}/events", "/api/chat/groups" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }

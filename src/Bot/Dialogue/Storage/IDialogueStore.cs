@@ -34,4 +34,7 @@ internal interface IDialogueStore
 
     /// <summary>A resident's contact, or null when they never wrote.</summary>
     Task<ResidentContact?> GetContactAsync(string residentId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets handled message ids recorded before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PruneHandledMessagesAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ internal sealed record TicketQuery
 
     public bool? Supervised { get; init; }
 
+    /// <summary>Only tickets this resident reported: <see cref="Reporter.ChannelUserId"/>, matched exactly.</summary>
+    public string? ReporterId { get; init; }
+
     /// <summary>Inclusive lower bound on <see cref="Ticket.SubmittedAt"/>.</summary>
     public DateTimeOffset? SubmittedFrom { get; init; }
 

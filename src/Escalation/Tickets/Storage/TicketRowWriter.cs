@@ -31,10 +31,10 @@ internal sealed class TicketRowWriter : IDisposable
             """, connection), "$day");
         _insertTicket = WithParameters(new SqliteCommand("""
             INSERT INTO tickets(number, status, level, holder_node_id, grid_node_id, category_item_id, urgency,
-                                supervised, version, submitted_at, next_due_at, next_due_kind, updated_at, snapshot)
+                                supervised, version, submitted_at, next_due_at, next_due_kind, updated_at, snapshot, reporter_id)
             VALUES ($number, $status, $level, $holder, $grid, $category, $urgency,
-                    $supervised, $version, $submittedAt, $nextDueAt, $nextDueKind, $updatedAt, $snapshot)
-            """, connection), [.. RowParameters, "$category", "$urgency", "$submittedAt"]);
+                    $supervised, $version, $submittedAt, $nextDueAt, $nextDueKind, $updatedAt, $snapshot, $reporter)
+            """, connection), [.. RowParameters, "$category", "$urgency", "$submittedAt", "$reporter"]);
         _updateTicket = WithParameters(new SqliteCommand("""
             UPDATE tickets
             SET level = $level, version = $version, next_due_at = $nextDueAt,
@@ -88,6 +88,7 @@ internal sealed class TicketRowWriter : IDisposable
         p["$category"].Value = ticket.CategoryItemId;
         p["$urgency"].Value = (int)ticket.Urgency;
         p["$submittedAt"].Value = TicketJson.Format(ticket.SubmittedAt);
+        p["$reporter"].Value = ticket.Reporter.ChannelUserId;
         await _insertTicket.ExecuteNonQueryAsync(cancellationToken);
         await AppendEventsAsync(ticket, 0, cancellationToken);
     }

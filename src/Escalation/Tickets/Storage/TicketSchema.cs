@@ -7,14 +7,15 @@ namespace CitizenBot.Escalation.Tickets.Storage;
 /// <summary>
 /// The ticket database's tables: <c>tickets</c> (one row per ticket: the columns queries filter on, the rest as a
 /// JSON snapshot without its history), <c>ticket_events</c> (the append-only history, one row per event) and
-/// <c>ticket_sequences</c> (the last number handed out per Beijing day). Times are UTC in the round-trip ("O")
+/// <c>ticket_sequences</c> (the last number handed out per Beijing day). Version 2 adds <c>tickets.reporter_id</c>
+/// (the reporter's channel user id) for a resident's own list. Times are UTC in the round-trip ("O")
 /// format, which has a fixed width, so text order is time order. The schema's version is SQLite's
 /// <c>user_version</c>; opening a database upgrades it step by step, each step once.
 /// </summary>
 internal static class TicketSchema
 {
     /// <summary>The version this code writes; a database at a later one is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// Creates the tables or brings an existing database to <see cref="Version"/>, in one immediate transaction so two
@@ -101,6 +102,22 @@ internal static class TicketSchema
                 ) STRICT;
 
                 PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (from < 2)
+        {
+            // A column of its own, filled from the snapshot once here and by every insert after (a reporter never
+            // changes), because a resident's "my tickets" must not read every snapshot. Nullable: a snapshot that
+            // names no reporter id (written before Reporter had one) leaves it empty, and that ticket is in nobody's
+            // list. The index is ListAsync's shape for one reporter: in list order, carrying the other filters.
+            command.CommandText = """
+                ALTER TABLE tickets ADD COLUMN reporter_id TEXT NULL;
+                UPDATE tickets SET reporter_id = json_extract(snapshot, '$.Reporter.ChannelUserId');
+                CREATE INDEX tickets_by_reporter ON tickets(reporter_id, submitted_at, number, status, holder_node_id, grid_node_id, supervised);
+
+                PRAGMA user_version = 2;
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -280,6 +280,12 @@ internal sealed class TicketStore : IDisposable, IAsyncDisposable
             p.AddWithValue("$grids", JsonArray(grids));
         }
 
+        if (query.ReporterId is { } reporter)
+        {
+            filters.Add("reporter_id = $reporter");
+            p.AddWithValue("$reporter", reporter);
+        }
+
         if (query.Supervised is { } supervised)
         {
             // A literal, not a parameter: the planner uses the partial index tickets_supervised only for a term it

@@ -8,15 +8,18 @@ internal static class StoredTickets
 {
     public static readonly DateOnly Day = new(2025, 3, 1);
 
-    /// <summary>A submitted ticket numbered <paramref name="sequence"/> on <see cref="Day"/>, in <paramref name="grid"/>.</summary>
-    public static Ticket Submitted(int sequence, string? grid = TicketBuilder.GridId, int minutesAfter = 0) =>
+    /// <summary>
+    /// A submitted ticket numbered <paramref name="sequence"/> on <see cref="Day"/>, in <paramref name="grid"/>, reported by
+    /// <paramref name="reporter"/> (by default <c>wx-</c> and the sequence).
+    /// </summary>
+    public static Ticket Submitted(int sequence, string? grid = TicketBuilder.GridId, int minutesAfter = 0, string? reporter = null) =>
         Ticket.Submit(
             TicketNumber.Create(Day, sequence),
             "lighting.stairwell",
             UrgencyGrade.Blue,
             "楼道灯不亮 " + sequence,
             new TicketLocation(grid, "红桥区某某里"),
-            new Reporter("wx-" + sequence, "13800000000"),
+            new Reporter(reporter ?? "wx-" + sequence, "13800000000"),
             [],
             TicketBuilder.SubmittedAt.AddMinutes(minutesAfter));
 

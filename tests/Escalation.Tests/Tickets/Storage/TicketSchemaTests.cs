@@ -51,9 +51,34 @@ public sealed class TicketSchemaTests : IAsyncLifetime
         Assert.Equal("楼道灯不亮", ticket.Description);
         Assert.Equal(8, (await store.NextNumberAsync(new DateOnly(2025, 3, 1), CancellationToken.None)).Sequence);
         Assert.Equal(
-            ["tickets_by_grid", "tickets_by_holder", "tickets_by_status", "tickets_by_submitted", "tickets_due", "tickets_supervised"],
+            ["tickets_by_grid", "tickets_by_holder", "tickets_by_reporter", "tickets_by_status", "tickets_by_submitted", "tickets_due", "tickets_supervised"],
             await ScalarsAsync("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL ORDER BY name"));
         Assert.Equal([(object)(long)TicketSchema.Version], await ScalarsAsync("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_UpgradesVersionOneFile_BackFillingReporterIdFromSnapshots()
+    {
+        var old = StoredTickets.Submitted(3);
+        var first = await _database.OpenAsync();
+        await first.InsertAsync(old, null, null, CancellationToken.None);
+        await first.DisposeAsync();
+        // Back to the file version 1 left: no reporter column or index, user_version 1.
+        await ScalarsAsync("""
+            DROP INDEX tickets_by_reporter;
+            ALTER TABLE tickets DROP COLUMN reporter_id;
+            PRAGMA user_version = 1;
+            """);
+        SqliteConnection.ClearAllPools();
+
+        var store = await _database.OpenAsync();
+        var newer = StoredTickets.Submitted(4);
+        await store.InsertAsync(newer, null, null, CancellationToken.None);
+
+        Assert.Equal([(object)(long)TicketSchema.Version], await ScalarsAsync("PRAGMA user_version"));
+        Assert.Equal(["wx-3", "wx-4"], await ScalarsAsync("SELECT reporter_id FROM tickets ORDER BY number"));
+        var listed = await store.ListAsync(new TicketQuery { ReporterId = old.Reporter.ChannelUserId }, CancellationToken.None);
+        StoredTickets.AssertSame(old, Assert.Single(listed));
     }
 
     [Fact]
@@ -81,6 +106,8 @@ public sealed class TicketSchemaTests : IAsyncLifetime
     [InlineData("grid", "tickets_by_grid")]
     [InlineData("status", "tickets_by_status")]
     [InlineData("supervised", "tickets_supervised")]
+    [InlineData("reporter", "tickets_by_reporter")]
+    [InlineData("reporter and status", "tickets_by_reporter")]
     [InlineData("none", "tickets_by_submitted")]
     public async Task ExplainListAsync_PicksThePageOffACoveringIndex_WhateverTheFilter(string filter, string index)
     {
@@ -91,6 +118,8 @@ public sealed class TicketSchemaTests : IAsyncLifetime
             "grid" => new TicketQuery { GridNodeIds = ["g-a1", "g-a2"], Supervised = false },
             "status" => new TicketQuery { Statuses = [TicketStatus.Assigned, TicketStatus.Accepted] },
             "supervised" => new TicketQuery { Supervised = true },
+            "reporter" => new TicketQuery { ReporterId = "wx-1" },
+            "reporter and status" => new TicketQuery { ReporterId = "wx-1", Statuses = [TicketStatus.Resolved, TicketStatus.Closed] },
             _ => new TicketQuery(),
         };
 

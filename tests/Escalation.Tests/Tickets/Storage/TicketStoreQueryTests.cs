@@ -90,6 +90,21 @@ public sealed class TicketStoreQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_ReturnsOnlyThatResidentsTickets_WhenReporterIdGiven()
+    {
+        await SeedAsync();
+        foreach (var (sequence, reporter) in ((int, string)[])[(6, "wx-zhang"), (5, "wx-zhang"), (7, "wx-zhang2"), (8, "WX-ZHANG")])
+        {
+            await _store.InsertAsync(StoredTickets.Submitted(sequence, minutesAfter: sequence, reporter: reporter), null, null, CancellationToken.None);
+        }
+
+        Assert.Equal(new[] { 5, 6 }, await SequencesAsync(new TicketQuery { ReporterId = "wx-zhang" }));
+        Assert.Equal(new[] { 2 }, await SequencesAsync(new TicketQuery { ReporterId = "wx-2" }));
+        Assert.Empty(await SequencesAsync(new TicketQuery { ReporterId = "wx-2", Statuses = [TicketStatus.Submitted] }));
+        Assert.Empty(await SequencesAsync(new TicketQuery { ReporterId = "wx-nobody" }));
+    }
+
+    [Fact]
     public async Task ListAsync_ReturnsPages_WhenLimitAndOffsetGiven()
     {
         await SeedAsync();

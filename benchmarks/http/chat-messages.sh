@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# FAQ answers per second through the chat API, next to the same host's bare GET /health in the same run: starts the
+# Release service on a fresh data directory on 127.0.0.1 with the seed knowledge base, loads
+# POST /api/chat/messages with wrk for a bounded time (residents @-mentioning the bot in their group), then /health
+# for as long. The ratio of the two shows what the dialogue (search, state, de-duplication, commit) costs.
+# Usage: benchmarks/http/chat-messages.sh [seconds=15] [connections=32]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-15}
+connections=${2:-32}
+port=5098
+data=$(mktemp -d)
+trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$data"' EXIT
+
+need_apt=()
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v curl >/dev/null || need_apt+=(curl)
+if ((${#need_apt[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+dotnet build -c Release src/Bot -v q -nologo >/dev/null
+dotnet src/Bot/bin/Release/net10.0/CitizenBot.Bot.dll --urls "http://127.0.0.1:$port" --DataDirectory "$data" \
+  --Auth:SeedPassword bench-only-password --Logging:LogLevel:Default Warning >"$data/service.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" | grep -q '"searchableEntries":[1-9]' && break; sleep 0.2; done
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+# A warm-up long enough for tiered compilation to finish promoting the hot path (it keeps a core busy for ~15 s
+# after start), so the figures are of the steady service, not of its first requests.
+wrk -t2 -c"$connections" -d20s -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port" -- warmup >/dev/null
+echo "== POST /api/chat/messages: wrk -t2 -c$connections -d${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/http/chat-message.lua "http://127.0.0.1:$port" -- measured
+echo "== GET /health: wrk -t2 -c$connections -d${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health"
+echo "service RSS: $(($(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024)) MiB"
