@@ -230,7 +230,7 @@ const outbox = new Map(); // messageId → {pane, text}
 async function send(pane, text) {
   const messageId = `web-${randomHex(12)}`;
   outbox.set(messageId, { pane, text });
-  state.threads[pane].addPending(messageId, text);
+  state.threads[pane].addPending(messageId, text, state.conversations[pane].id);
   await deliver(messageId);
 }
 

@@ -57,9 +57,9 @@ export class Thread {
   }
 
   /** The resident's own message, shown at once while it is sent. */
-  addPending(messageId, text) {
+  addPending(messageId, text, conversationId) {
     this.appendTime(Date.now());
-    const item = this.render({ senderId: this.me.senderId, senderName: this.me.name, fromBot: false, text, mentions: [], choices: [] });
+    const item = this.render({ conversationId, senderId: this.me.senderId, senderName: this.me.name, fromBot: false, text, mentions: [], choices: [] });
     item.dataset.messageId = messageId;
     item.dataset.state = 'sending';
     item.querySelector('.body').append(h('span', { class: 'status', 'aria-label': '发送中' }));
