@@ -12,6 +12,7 @@ using CitizenBot.Bot.Notifications;
 using CitizenBot.Bot.Org;
 using CitizenBot.Bot.Reports;
 using CitizenBot.Bot.Tickets;
+using CitizenBot.Bot.WebChat;
 using CitizenBot.Escalation;
 using CitizenBot.Knowledge;
 
@@ -36,6 +37,7 @@ var app = builder.Build();
 
 app.UseBotDefaults();
 app.UseWorkersConsole();
+app.UseWebChat();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();
