@@ -18,7 +18,7 @@ internal sealed class ChatDelivery(ConversationFeed feed, ResidentOutbox outbox,
     public void Record(InboundMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        feed.Publish(new ChatEvent(0, message.Channel, message.ConversationId, message.ConversationType, message.SenderId, message.SenderName, false, message.Text, message.Mentions, [], null, null, message.SentAt));
+        feed.Publish(new ChatEvent(0, message.Channel, message.ConversationId, message.ConversationType, message.SenderId, message.SenderName, false, message.Text, message.Mentions, [], null, null, message.SentAt, message.MessageId));
     }
 
     /// <summary>Shows a reply the channel is returning itself (in its HTTP response or passive reply).</summary>

@@ -17,6 +17,7 @@ namespace CitizenBot.Bot.Conversations;
 /// <param name="EntryId">The cited knowledge-base entry, if any.</param>
 /// <param name="TicketNumber">The ticket it is about, if any.</param>
 /// <param name="At">When it was said (UTC).</param>
+/// <param name="MessageId">The channel's id of a person's message (so a page matches its own message to the echo); null for the bot's.</param>
 internal sealed record ChatEvent(
     long Id,
     string Channel,
@@ -30,4 +31,5 @@ internal sealed record ChatEvent(
     IReadOnlyList<ReplyChoice> Choices,
     string? EntryId,
     string? TicketNumber,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? MessageId = null);

@@ -29,6 +29,21 @@ public sealed class ChatConversationTests(SeededBotFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Stream_ShowsTheResidentsMessageWithItsId_ThenTheBotsAnswer()
+    {
+        var resident = NewResident("孙先生");
+        await using var events = await ConversationEvents.OpenAsync(Client, Group);
+        await resident.SayInGroupAsync(Group, "@百事通 低保怎么申请", "stream-" + resident.SenderId);
+
+        var own = await events.WaitForAsync(e => e.GetProperty("senderId").GetString() == resident.SenderId);
+        Assert.Equal("stream-" + resident.SenderId, own.GetProperty("messageId").GetString());
+        Assert.False(own.GetProperty("fromBot").GetBoolean());
+        var answer = await events.WaitForAsync(e => e.GetProperty("fromBot").GetBoolean()
+            && e.GetProperty("mentions").EnumerateArray().Any(m => m.GetString() == resident.SenderId));
+        Assert.Equal(JsonValueKind.String, answer.GetProperty("entryId").ValueKind);
+    }
+
+    [Fact]
     public async Task GroupTalk_NotAddressedToTheBot_GetsNoReply()
     {
         var resident = NewResident("李大爷");

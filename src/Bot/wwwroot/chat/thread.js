@@ -41,7 +41,7 @@ export class Thread {
     this.seen.add(message.id);
     const at = Date.parse(message.at);
     if (!message.fromBot && message.senderId === this.me.senderId) {
-      const echo = this.takePending(message.text);
+      const echo = this.takePending(message.messageId, message.text);
       if (echo) {
         // Already on screen since it was sent; the stream only confirms it.
         echo.dataset.id = message.id;
@@ -110,7 +110,14 @@ export class Thread {
     return this.list.querySelector(`li[data-message-id="${CSS.escape(messageId)}"]`);
   }
 
-  takePending(text) {
+  takePending(echoedId, text) {
+    // The stream names the message id of a person's message: match on it; by text only for a stream that does not.
+    const byId = echoedId ? this.pending.get(echoedId) : undefined;
+    if (byId && !byId.item.dataset.id) {
+      this.pending.delete(echoedId);
+      return byId.item;
+    }
+
     for (const [messageId, entry] of this.pending) {
       if (entry.text.trim() === text.trim() && !entry.item.dataset.id) {
         this.pending.delete(messageId);
