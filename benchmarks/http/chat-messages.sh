@@ -9,22 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-15}
 connections=${2:-32}
 port=5098
-data=$(mktemp -d)
-trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$data"' EXIT
-
-need_apt=()
-command -v wrk >/dev/null || need_apt+=(wrk)
-command -v curl >/dev/null || need_apt+=(curl)
-if ((${#need_apt[@]})); then
-  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
-fi
-dotnet build -c Release src/Bot -v q -nologo >/dev/null
-dotnet src/Bot/bin/Release/net10.0/CitizenBot.Bot.dll --urls "http://127.0.0.1:$port" --DataDirectory "$data" \
-  --Auth:SeedPassword bench-only-password --Logging:LogLevel:Default Warning >"$data/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" | grep -q '"searchableEntries":[1-9]' && break; sleep 0.2; done
+WAIT_FOR_ENTRIES=1 source benchmarks/http/service.sh
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 # A warm-up long enough for tiered compilation to finish promoting the hot path (it keeps a core busy for ~15 s

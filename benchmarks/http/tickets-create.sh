@@ -7,23 +7,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-15}
 connections=${2:-32}
 port=5099
-data=$(mktemp -d)
-trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$data"' EXIT
-
-need_apt=()
-command -v wrk >/dev/null || need_apt+=(wrk)
-command -v curl >/dev/null || need_apt+=(curl)
-if ((${#need_apt[@]})); then
-  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
-fi
-dotnet build -c Release src/Bot -v q -nologo >/dev/null
-dotnet src/Bot/bin/Release/net10.0/CitizenBot.Bot.dll --urls "http://127.0.0.1:$port" --DataDirectory "$data" \
-  --Auth:SeedPassword bench-only-password --Knowledge:ImportOnFirstStart false \
-  --Logging:LogLevel:Default Warning >"$data/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+source benchmarks/http/service.sh --Knowledge:ImportOnFirstStart false
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; wrk -t2 -c$connections -d${seconds}s"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/http/create-ticket.lua "http://127.0.0.1:$port" | tee "$data/wrk.txt"

@@ -2,7 +2,8 @@
 // (as the workers' console does). On every connect the server replays the conversation's last ≤50 messages, so a
 // reconnect needs no bookkeeping beyond the caller skipping ids it has shown.
 
-const MAX_BACKOFF_MS = 30_000;
+import { backoff, readEvents } from '../console/sse.js';
+
 // A resident's private thread exists only once the bot has written there; until then the server says 404.
 const MISSING_RETRY_MS = 3_000;
 
@@ -33,7 +34,17 @@ export function subscribe(conversationId, { onMessage, onState }) {
           if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
           onState('open');
           attempt = 0;
-          await readEvents(response.body, onMessage);
+          await readEvents(response.body, {
+            onEvent(type, data) {
+              if (type !== 'message') return;
+              try {
+                onMessage(JSON.parse(data));
+              } catch (error) {
+                // One malformed event must not end the stream; the next connect replays what is missing.
+                console.warn('无法解析的消息', error?.name ?? '');
+              }
+            },
+          });
         }
       } catch (error) {
         if (stopped) return;
@@ -63,50 +74,4 @@ export function subscribe(conversationId, { onMessage, onState }) {
       wake?.();
     },
   };
-}
-
-/** 1 s, 2 s, 4 s … up to 30 s, with jitter so a restarted server is not hit by every phone at once. */
-function backoff(attempt) {
-  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
-  return Math.round(base * (0.75 + Math.random() * 0.5));
-}
-
-async function readEvents(body, onMessage) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    // Lines end with \n; a stray \r from a proxy is dropped so blocks still split on a blank line.
-    buffer += value.replaceAll('\r', '');
-    let cut;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const event = parseBlock(block);
-      if (event?.type !== 'message') continue;
-      try {
-        onMessage(JSON.parse(event.data));
-      } catch (error) {
-        // One malformed event must not end the stream; the next connect replays what is missing.
-        console.warn('无法解析的消息', error?.name ?? '');
-      }
-    }
-  }
-}
-
-function parseBlock(block) {
-  let type = 'message';
-  const data = [];
-  for (const line of block.split('\n')) {
-    if (line === '' || line.startsWith(':')) continue; // comments: heartbeats
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') type = value;
-    else if (field === 'data') data.push(value);
-  }
-
-  return data.length ? { type, data: data.join('\n') } : null;
 }
