@@ -2,7 +2,7 @@ using CitizenBot.Knowledge.Retrieval;
 
 namespace CitizenBot.Knowledge.Mining.QuestionLog;
 
-/// <summary>One row of the question log, as <see cref="QuestionLog.ListAsync"/> reads it back.</summary>
+/// <summary>One row of the question log, as <see cref="QuestionLogStore.ListAsync"/> reads it back.</summary>
 /// <remarks>
 /// <c>Id</c> increases in the order questions were recorded. <c>At</c> is when the question was asked, UTC, to the
 /// millisecond. <c>ResidentKey</c> is a keyed hash of the resident's id (32 hex digits): the same resident, the same

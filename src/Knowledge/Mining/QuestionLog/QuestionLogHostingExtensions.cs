@@ -20,12 +20,12 @@ internal static class QuestionLogHostingExtensions
         {
             var options = sp.GetRequiredService<IOptions<QuestionLogOptions>>().Value;
             var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data");
-            var logger = sp.GetRequiredService<ILogger<QuestionLog>>();
+            var logger = sp.GetRequiredService<ILogger<QuestionLogStore>>();
             var keys = ResidentKeys.Load(
                 options.ResidentKeySecret,
                 Path.Combine(dataDirectory, Path.ChangeExtension(options.DatabaseFileName, ".key")),
                 path => QuestionLogLog.SecretCreated(logger, path));
-            return new QuestionLog(Path.Combine(dataDirectory, options.DatabaseFileName), keys, options.FollowUpWindow, logger);
+            return new QuestionLogStore(Path.Combine(dataDirectory, options.DatabaseFileName), keys, options.FollowUpWindow, logger);
         });
         builder.Services.AddHostedService<QuestionLogPruner>();
         return builder;

@@ -9,7 +9,7 @@ namespace CitizenBot.Knowledge.Mining.QuestionLog;
 /// the prune waits in the log's queue until then) and every <see cref="Interval"/> after.
 /// </summary>
 internal sealed class QuestionLogPruner(
-    QuestionLog log,
+    QuestionLogStore log,
     IOptions<QuestionLogOptions> options,
     TimeProvider timeProvider,
     ILogger<QuestionLogPruner> logger) : BackgroundService

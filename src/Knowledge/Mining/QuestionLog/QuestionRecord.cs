@@ -3,7 +3,7 @@ using CitizenBot.Knowledge.Retrieval;
 namespace CitizenBot.Knowledge.Mining.QuestionLog;
 
 /// <summary>
-/// A question the bot handled, as the bot hands it to <see cref="QuestionLog.Record"/>. The resident id and the text
+/// A question the bot handled, as the bot hands it to <see cref="QuestionLogStore.Record"/>. The resident id and the text
 /// are raw here: the log keys the id and scrubs the text before anything is stored.
 /// </summary>
 /// <remarks>

@@ -12,16 +12,16 @@ internal sealed class QuestionLogFile : IAsyncDisposable
     public static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
     private readonly TemporaryDirectory _directory = new();
-    private readonly List<Knowledge.Mining.QuestionLog.QuestionLog> _opened = [];
+    private readonly List<QuestionLogStore> _opened = [];
 
     public string DatabasePath => Path.Combine(_directory.Path, "data", "questions.db");
 
     public string KeyPath => Path.Combine(_directory.Path, "data", "questions.key");
 
-    public async Task<Knowledge.Mining.QuestionLog.QuestionLog> OpenAsync(TimeSpan? followUpWindow = null)
+    public async Task<QuestionLogStore> OpenAsync(TimeSpan? followUpWindow = null)
     {
         var keys = ResidentKeys.Load(null, KeyPath, _ => { });
-        var log = new Knowledge.Mining.QuestionLog.QuestionLog(DatabasePath, keys, followUpWindow ?? TimeSpan.FromMinutes(10), NullLogger<Knowledge.Mining.QuestionLog.QuestionLog>.Instance);
+        var log = new QuestionLogStore(DatabasePath, keys, followUpWindow ?? TimeSpan.FromMinutes(10), NullLogger<QuestionLogStore>.Instance);
         _opened.Add(log);
         await log.InitializeAsync(CancellationToken.None);
         return log;
@@ -36,7 +36,7 @@ internal sealed class QuestionLogFile : IAsyncDisposable
         double confidence = 0.2) =>
         new(T0 + (after ?? TimeSpan.Zero), "api", ConversationKind.Group, resident, text, decision, confidence, entryId);
 
-    public static async Task<List<LoggedQuestion>> AllAsync(Knowledge.Mining.QuestionLog.QuestionLog log, SearchDecision? decision = null, int? limit = null)
+    public static async Task<List<LoggedQuestion>> AllAsync(QuestionLogStore log, SearchDecision? decision = null, int? limit = null)
     {
         await log.FlushAsync(CancellationToken.None);
         var rows = new List<LoggedQuestion>();

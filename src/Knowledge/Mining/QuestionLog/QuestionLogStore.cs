@@ -20,7 +20,7 @@ namespace CitizenBot.Knowledge.Mining.QuestionLog;
 /// statistics, never worth failing a resident's turn for.</para>
 /// <para>Call <see cref="InitializeAsync"/> once; writes queued before it wait for it. Every member is thread-safe.</para>
 /// </remarks>
-internal sealed class QuestionLog : IAsyncDisposable
+internal sealed class QuestionLogStore : IAsyncDisposable
 {
     /// <summary>Writes the buffer holds; beyond it (a stalled disk) new ones are dropped, not waited for.</summary>
     public const int Capacity = 8192;
@@ -41,7 +41,7 @@ internal sealed class QuestionLog : IAsyncDisposable
     private Task? _loop;
     private long _dropped;
 
-    public QuestionLog(string databasePath, ResidentKeys keys, TimeSpan followUpWindow, ILogger<QuestionLog> logger)
+    public QuestionLogStore(string databasePath, ResidentKeys keys, TimeSpan followUpWindow, ILogger<QuestionLogStore> logger)
     {
         _connections = new SqliteConnectionFactory(databasePath);
         _keys = keys;
@@ -212,7 +212,7 @@ internal sealed class QuestionLog : IAsyncDisposable
         }
         catch (ChannelClosedException ex)
         {
-            throw new ObjectDisposedException(nameof(QuestionLog), ex);
+            throw new ObjectDisposedException(nameof(QuestionLogStore), ex);
         }
 
         return await completion.Task.WaitAsync(cancellationToken);
