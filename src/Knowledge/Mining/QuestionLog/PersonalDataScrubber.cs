@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CitizenBot.Knowledge.Mining.QuestionLog;
@@ -26,6 +27,11 @@ internal static partial class PersonalDataScrubber
     private const string Surnames =
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤殷易乔";
 
+    // The last character of each label, honorific and "called" intro the name patterns below start from.
+    private static readonly SearchValues<char> LabelCues = SearchValues.Create("名字人主");
+    private static readonly SearchValues<char> TitleCues = SearchValues.Create("生士姐姨爷妈娘奶傅师哥叔婶太");
+    private static readonly SearchValues<char> CalledCues = SearchValues.Create("叫是");
+
     /// <summary>Returns <paramref name="text"/> with personal data replaced by bracketed tokens such as <c>[电话]</c>.</summary>
     public static string Scrub(string text)
     {
@@ -35,10 +41,15 @@ internal static partial class PersonalDataScrubber
             return text;
         }
 
+        // Each pass runs only when the text holds a character its pattern needs: most questions skip most passes.
         var scrubbed = text;
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.Contains('@', StringComparison.Ordinal))
+        if (text.Contains('@', StringComparison.Ordinal))
         {
             scrubbed = Email().Replace(scrubbed, EmailToken);
+        }
+
+        if (scrubbed.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
             scrubbed = IdNumber18().Replace(scrubbed, IdNumberToken);
             scrubbed = IdNumber15().Replace(scrubbed, IdNumberToken);
             scrubbed = CardNumber().Replace(scrubbed, CardToken);
@@ -47,11 +58,31 @@ internal static partial class PersonalDataScrubber
             scrubbed = LocalNumberAfterCue().Replace(scrubbed, PhoneToken);
         }
 
-        scrubbed = LabelledName().Replace(scrubbed, "${label}" + NameToken);
-        scrubbed = Honorific().Replace(scrubbed, "X${title}");
-        scrubbed = CalledName().Replace(scrubbed, "${intro}" + NameToken);
-        scrubbed = IAmName().Replace(scrubbed, "${intro}" + NameToken);
-        scrubbed = Surname().Replace(scrubbed, "${intro}" + NameToken);
+        if (scrubbed.AsSpan().IndexOfAny(LabelCues) >= 0)
+        {
+            scrubbed = LabelledName().Replace(scrubbed, "${label}" + NameToken);
+        }
+
+        if (scrubbed.AsSpan().IndexOfAny(TitleCues) >= 0)
+        {
+            scrubbed = Honorific().Replace(scrubbed, "X${title}");
+        }
+
+        if (scrubbed.AsSpan().IndexOfAny(CalledCues) >= 0)
+        {
+            scrubbed = CalledName().Replace(scrubbed, "${intro}" + NameToken);
+        }
+
+        if (scrubbed.Contains("我是", StringComparison.Ordinal) || scrubbed.Contains("本人", StringComparison.Ordinal))
+        {
+            scrubbed = IAmName().Replace(scrubbed, "${intro}" + NameToken);
+        }
+
+        if (scrubbed.Contains('姓', StringComparison.Ordinal))
+        {
+            scrubbed = Surname().Replace(scrubbed, "${intro}" + NameToken);
+        }
+
         return scrubbed;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,11 +12,27 @@ internal sealed class ResidentKeys(byte[] secret)
 {
     private const int SecretBytes = 32;
 
+    // A resident asks many questions; an HMAC costs more than the lookup. Cleared whole when full, to stay bounded.
+    private const int MaxCached = 100_000;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
     public string KeyOf(string residentId)
     {
+        if (_cache.TryGetValue(residentId, out var cached))
+        {
+            return cached;
+        }
+
         Span<byte> hash = stackalloc byte[32];
         HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(residentId), hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        var key = Convert.ToHexStringLower(hash[..16]);
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache[residentId] = key;
+        return key;
     }
 
     /// <summary>
