@@ -259,8 +259,9 @@ internal sealed class QuestionLogStore : IAsyncDisposable
 
             transaction.Commit();
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException or IOException)
+        catch (Exception ex)
         {
+            // Whatever went wrong, the loop must live on: a dead loop would silently stop the log and hang flushes.
             failure = ex;
             if (group.Count == 1)
             {

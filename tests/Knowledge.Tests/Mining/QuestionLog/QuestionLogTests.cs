@@ -168,6 +168,19 @@ public sealed class QuestionLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_ABadWriteFailsAlone_AndTheOthersInItsGroupCommit()
+    {
+        var log = await _file.OpenAsync();
+        log.Record(Question("一", resident: "api:r1"));
+        log.Record(Question(null!, resident: "api:r2"));
+        log.Record(Question("三", resident: "api:r3"));
+
+        Assert.Equal(["一", "三"], (await AllAsync(log)).Select(r => r.Text));
+        log.Record(Question("四", resident: "api:r4"));
+        Assert.Equal(3, (await AllAsync(log)).Count);
+    }
+
+    [Fact]
     public async Task Record_ReturnsFalse_OnceTheLogIsClosed()
     {
         var log = await _file.OpenAsync();
