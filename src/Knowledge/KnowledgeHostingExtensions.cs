@@ -1,3 +1,4 @@
+using CitizenBot.Knowledge.Mining.QuestionLog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class KnowledgeHostingExtensions
             return KnowledgePaths.Resolve(options.ContentDirectory, dataDirectory, options.DatabaseFileName);
         });
         builder.Services.AddSingleton<KnowledgeBase>();
+        builder.AddQuestionLog();
         return builder;
     }
 }

@@ -1,8 +1,10 @@
 using CitizenBot.Bot.Channels;
 using CitizenBot.Bot.Conversations;
 using CitizenBot.Bot.Dialogue.Flows;
+using CitizenBot.Bot.Dialogue.Recording;
 using CitizenBot.Bot.Dialogue.Storage;
 using CitizenBot.Bot.Messaging;
+using CitizenBot.Knowledge.Mining.QuestionLog;
 
 namespace CitizenBot.Bot.Dialogue;
 
@@ -27,6 +29,7 @@ internal static class DialogueHostingExtensions
         services.AddSingleton<ChatGateway>();
         services.AddSingleton<Channels.Http.ConversationStream>();
 
+        services.AddSingleton<QuestionRecorder>();
         services.AddSingleton<DialogueForms>();
         services.AddSingleton<QuestionFlow>();
         services.AddSingleton<ComplaintFlow>();
@@ -40,6 +43,10 @@ internal static class DialogueHostingExtensions
         return builder;
     }
 
-    public static Task InitializeDialogueAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<DialogueDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    /// <summary>Opens the dialogue store and the question log the flows record into.</summary>
+    public static async Task InitializeDialogueAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DialogueDatabase>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<QuestionLogStore>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
 }

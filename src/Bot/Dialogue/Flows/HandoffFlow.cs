@@ -1,4 +1,5 @@
 using CitizenBot.Bot.Conversations;
+using CitizenBot.Bot.Dialogue.Recording;
 using CitizenBot.Bot.Dialogue.Storage;
 using CitizenBot.Bot.Dialogue.Understanding;
 using CitizenBot.Bot.Messaging;
@@ -26,6 +27,7 @@ internal sealed class HandoffFlow(
     SlaPolicy policy,
     KeyedGate<string> residentGate,
     IStaffNotifier notifier,
+    QuestionRecorder recorder,
     IOptions<ChatOptions> options)
 {
     /// <summary>The category item handoff tickets are filed under (categories.yaml).</summary>
@@ -36,6 +38,7 @@ internal sealed class HandoffFlow(
     /// <summary>The resident asked for a person (or accepted the bot's offer of one).</summary>
     public async Task RequestAsync(Turn turn, CancellationToken cancellationToken)
     {
+        recorder.HandoffRequested(turn);
         var state = turn.State;
         if (state.TicketNumber is { } pending && state.Mode is DialogueMode.AwaitingHuman or DialogueMode.WithHuman)
         {

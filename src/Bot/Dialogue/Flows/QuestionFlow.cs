@@ -1,4 +1,5 @@
 using CitizenBot.Bot.Conversations;
+using CitizenBot.Bot.Dialogue.Recording;
 using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace CitizenBot.Bot.Dialogue.Flows;
 /// candidates as numbered choices on <em>clarify</em>, an honest "I don't know" with a person on offer on
 /// <em>abstain</em> (unprompted after two in a row).
 /// </summary>
-internal sealed class QuestionFlow(KnowledgeBase knowledge, IOptions<ChatOptions> options)
+internal sealed class QuestionFlow(KnowledgeBase knowledge, QuestionRecorder recorder, IOptions<ChatOptions> options)
 {
     /// <summary>Abstains in a row after which the bot offers a person without being asked.</summary>
     public const int AbstainsBeforeOffer = 2;
@@ -30,6 +31,7 @@ internal sealed class QuestionFlow(KnowledgeBase knowledge, IOptions<ChatOptions
         }
 
         var result = retriever.Search(turn.Text, 3);
+        recorder.Decided(turn, result);
         switch (result.Decision)
         {
             case SearchDecision.Answer:
@@ -74,6 +76,7 @@ internal sealed class QuestionFlow(KnowledgeBase knowledge, IOptions<ChatOptions
             return false;
         }
 
+        recorder.Picked(turn, picked);
         await SayEntryAsync(turn, picked, cancellationToken);
         return true;
     }
