@@ -47,7 +47,8 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
         var termResult = terms.Complete();
         var learned = analyzer.Lexicon.WithWords(termResult.NewWords.Take(TaughtWords).Select(t => t.Term));
         var topicAnalyzer = new ChineseAnalyzer(learned, new TextNormalizer());
-        var topicResult = new TopicMiner(topicAnalyzer, options).Mine(inWindow, normalized, periods, retriever, includeMessageIds);
+        var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var topicResult = new TopicMiner(topicAnalyzer, options).Mine(inWindow, normalized, periods, retriever, includeMessageIds, emerging);
         clock.Stop();
 
         var recent = periods.Count(p => p == MiningPeriod.Recent);

@@ -34,10 +34,16 @@ public sealed record MiningOptions
     public int MaxTerms { get; init; } = 50;
 
     /// <summary>A question joins the closest cluster leader at or above this cosine (TF-IDF over words and bigrams).</summary>
-    public double AssignThreshold { get; init; } = 0.45;
+    public double AssignThreshold { get; init; } = 0.35;
 
     /// <summary>Clusters whose centroids reach this cosine are merged after the single pass.</summary>
-    public double MergeThreshold { get; init; } = 0.45;
+    public double MergeThreshold { get; init; } = 0.35;
+
+    /// <summary>A new word rising at least this much (<see cref="MinedTerm.Rise"/>) is an emerging term for topic mining.</summary>
+    public double EmergingRise { get; init; } = 2.0;
+
+    /// <summary>An emerging term's IDF weight is multiplied by this when questions are clustered.</summary>
+    public double EmergingTermBoost { get; init; } = 3.0;
 
     /// <summary>Terms in more than this share of the questions (怎么, 可以) link no question to a cluster.</summary>
     public double CommonTermShare { get; init; } = 0.05;
@@ -51,6 +57,9 @@ public sealed record MiningOptions
     /// <summary>A topic is a one-day burst when at least this share of its recent questions came on one calendar day.</summary>
     public double BurstDayShare { get; init; } = 0.6;
 
-    /// <summary>Examples of a topic searched in the knowledge base; the topic is dropped when most are answered.</summary>
-    public int CheckedExamples { get; init; } = 3;
+    /// <summary>
+    /// Examples of a topic searched in the knowledge base; the topic is dropped when more than half of them are
+    /// answered with one and the same entry.
+    /// </summary>
+    public int CheckedExamples { get; init; } = 5;
 }

@@ -45,7 +45,11 @@ internal sealed class QuestionVectors
 
     public double Norm(int question) => _norms[question];
 
-    public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
+    /// <param name="analyzer">Tokenizes the questions.</param>
+    /// <param name="normalized">The questions' normalized texts.</param>
+    /// <param name="boosted">Terms whose IDF weight is multiplied by <paramref name="boost"/>.</param>
+    /// <param name="boost">The multiplier.</param>
+    public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized, IReadOnlySet<string> boosted, double boost)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
@@ -56,8 +60,14 @@ internal sealed class QuestionVectors
         for (var i = 0; i < normalized.Count; i++)
         {
             tokens.Clear();
-            analyzer.TokenizeNormalized(normalized[i], tokens, TermGranularity.NoCharacters);
             var start = flat.Count;
+            // Greetings and thanks alone (你好, 谢谢百事通) have nothing to cluster on: an empty vector joins nothing.
+            if (!analyzer.TokenizeNormalized(normalized[i], tokens, TermGranularity.NoCharacters))
+            {
+                offsets[i + 1] = start;
+                continue;
+            }
+
             foreach (var token in tokens)
             {
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, token, out var exists);
@@ -91,6 +101,10 @@ internal sealed class QuestionVectors
         foreach (var (term, id) in ids)
         {
             text[id] = term;
+            if (boosted.Contains(term))
+            {
+                idf[id] *= boost;
+            }
         }
 
         return new QuestionVectors(offsets, [.. flat], idf, [.. df], text);

@@ -27,7 +27,17 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
     /// <param name="window">The recent and previous windows.</param>
     /// <param name="retriever">Checks topics and finds their closest entries; null: every cluster is a topic.</param>
     /// <param name="includeMessageIds">List each topic's recent message ids (the offline report does).</param>
-    public TopicMiningResult Mine(IReadOnlyList<MinedMessage> questions, MiningWindow window, Retriever? retriever, bool includeMessageIds)
+    /// <param name="emergingTerms">
+    /// Terms that just appeared or rose (new words with a rise of at least <see cref="MiningOptions.EmergingRise"/>):
+    /// weighted <see cref="MiningOptions.EmergingTermBoost"/> times, because a new need is named by its new word while
+    /// its phrasings share little else. Null: none.
+    /// </param>
+    public TopicMiningResult Mine(
+        IReadOnlyList<MinedMessage> questions,
+        MiningWindow window,
+        Retriever? retriever,
+        bool includeMessageIds,
+        IReadOnlySet<string>? emergingTerms = null)
     {
         var kept = new List<MinedMessage>(questions.Count);
         var periods = new List<MiningPeriod>(questions.Count);
@@ -43,7 +53,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
             }
         }
 
-        return Mine(kept, normalized, periods, retriever, includeMessageIds);
+        return Mine(kept, normalized, periods, retriever, includeMessageIds, emergingTerms ?? new HashSet<string>());
     }
 
     /// <summary>As the public overload, on messages already in a window and already normalized.</summary>
@@ -52,9 +62,10 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         IReadOnlyList<string> normalized,
         IReadOnlyList<MiningPeriod> periods,
         Retriever? retriever,
-        bool includeMessageIds)
+        bool includeMessageIds,
+        IReadOnlySet<string> emergingTerms)
     {
-        var vectors = QuestionVectors.Build(analyzer, normalized);
+        var vectors = QuestionVectors.Build(analyzer, normalized, emergingTerms, options.EmergingTermBoost);
         var (assignment, clusterCount) = AssignToLeaders(vectors);
         var members = Members(assignment, clusterCount);
         var group = Merge(vectors, members);
@@ -98,7 +109,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return new TopicMiningResult(ordered, clusterCount, searches);
     }
 
-    private (int[] Assignment, int Clusters) AssignToLeaders(QuestionVectors vectors)
+    internal (int[] Assignment, int Clusters) AssignToLeaders(QuestionVectors vectors)
     {
         var assignment = new int[vectors.Count];
         var leaders = new List<int>();
@@ -289,7 +300,9 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         IReadOnlyList<string> closest = [];
         if (retriever is not null)
         {
-            var answered = 0;
+            // Answered means most checked examples get the same entry: examples answered by different entries are
+            // the retriever matching stray words (光荣道 → 光荣牌), not the base covering the topic.
+            var answers = new Dictionary<string, int>(StringComparer.Ordinal);
             var checkedCount = 0;
             foreach (var example in examples.Take(options.CheckedExamples))
             {
@@ -305,13 +318,13 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
                     closest = [.. result.Hits.Take(3).Select(h => h.EntryId)];
                 }
 
-                if (result.Decision == SearchDecision.Answer)
+                if (result.Answer is { } answer)
                 {
-                    answered++;
+                    answers[answer.EntryId] = answers.GetValueOrDefault(answer.EntryId) + 1;
                 }
             }
 
-            if (answered * 2 > checkedCount)
+            if (answers.Count > 0 && answers.Values.Max() * 2 > checkedCount)
             {
                 return null;
             }
