@@ -20,7 +20,7 @@ internal sealed class MiningBenchStream
     public static readonly string[] BurstWords = ["爆管", "断网", "冒黑烟"];
 
     /// <summary>Share of all messages each planted topic gets (new and burst; a rising topic gets it in the recent window).</summary>
-    public const double PlantedShare = 0.0005;
+    public const double PlantedShare = 0.004;
 
     private static readonly string[] TopicTemplates =
     [

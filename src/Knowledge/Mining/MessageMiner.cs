@@ -6,14 +6,14 @@ namespace CitizenBot.Knowledge.Mining;
 
 /// <summary>
 /// One mining run over a message history: every message of the two windows is normalized once, its n-grams counted
-/// by <see cref="TermMiner"/>, and the messages are clustered by <see cref="TopicMiner"/> with an analyzer that
-/// already knows the new words just found (so a topic is labelled and linked by its new word, not by its pieces).
+/// by <see cref="TermMiner"/>, and the messages are clustered by <see cref="TopicMiner"/> with the rising new words
+/// just found as heavy terms of their own (so a topic is labelled and linked by its new word, not by its pieces).
 /// </summary>
 /// <remarks>Stateless and thread-safe; each run allocates its own counters.</remarks>
 public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options)
 {
-    /// <summary>How many newly found words are taught to the topic analyzer.</summary>
-    private const int TaughtWords = 200;
+    /// <summary>At most this many rising new words weigh more in topic clustering (each is searched in every message).</summary>
+    private const int MaxEmergingTerms = 32;
 
     /// <param name="messages">The history, in any order.</param>
     /// <param name="window">The windows to mine.</param>
@@ -38,17 +38,29 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
         var normalized = new string[inWindow.Count];
         Parallel.For(0, inWindow.Count, i => normalized[i] = analyzer.Normalize(inWindow[i].Text));
 
+        Console.Error.WriteLine($"DBG normalized {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
+        // Counting n-grams and tokenizing for topics are independent: one core each.
         var terms = new TermMiner(analyzer.Lexicon, options);
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            terms.Add(normalized[i], periods[i]);
-        }
-
+        QuestionVectors? vectors = null;
+        Parallel.Invoke(
+            () =>
+            {
+                var t0 = Stopwatch.StartNew();
+                for (var i = 0; i < normalized.Length; i++)
+                {
+                    terms.Add(normalized[i], periods[i]);
+                }
+                Console.Error.WriteLine($"DBG count-thread {t0.ElapsedMilliseconds}");
+            },
+            () => { var t0 = Stopwatch.StartNew(); vectors = QuestionVectors.Build(analyzer, normalized); Console.Error.WriteLine($"DBG vec-thread {t0.ElapsedMilliseconds}"); });
+        Console.Error.WriteLine($"DBG vec {vectors is null}");
+        Console.Error.WriteLine($"DBG counted {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var termResult = terms.Complete();
-        var learned = analyzer.Lexicon.WithWords(termResult.NewWords.Take(TaughtWords).Select(t => t.Term));
-        var topicAnalyzer = new ChineseAnalyzer(learned, new TextNormalizer());
-        var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        var topicResult = new TopicMiner(topicAnalyzer, options).Mine(inWindow, normalized, periods, retriever, includeMessageIds, emerging);
+        Console.Error.WriteLine($"DBG terms {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
+        var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Take(MaxEmergingTerms).Select(t => t.Term).ToArray();
+        vectors = vectors!.WithEmerging(emerging, normalized, options.EmergingTermBoost);
+        Console.Error.WriteLine($"DBG emerging {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
+        var topicResult = new TopicMiner(analyzer, options).Mine(inWindow, normalized, periods, vectors, retriever, includeMessageIds);
         clock.Stop();
 
         var recent = periods.Count(p => p == MiningPeriod.Recent);

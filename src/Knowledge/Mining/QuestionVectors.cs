@@ -12,14 +12,22 @@ internal sealed class QuestionVectors
     private readonly int[] _offsets;
     private readonly int[] _terms;
     private readonly double[] _norms;
+    private readonly Dictionary<string, int> _ids;
 
-    private QuestionVectors(int[] offsets, int[] terms, double[] idf, int[] documentFrequency, string[] termText)
+    private QuestionVectors(int[] offsets, int[] terms, double[] idf, int[] documentFrequency, Dictionary<string, int> ids, int[][] emerging)
     {
         _offsets = offsets;
         _terms = terms;
+        _ids = ids;
         Idf = idf;
         DocumentFrequency = documentFrequency;
-        TermText = termText;
+        Emerging = emerging;
+        TermText = new string[idf.Length];
+        foreach (var (term, id) in ids)
+        {
+            TermText[id] = term;
+        }
+
         _norms = new double[offsets.Length - 1];
         for (var i = 0; i < _norms.Length; i++)
         {
@@ -41,15 +49,16 @@ internal sealed class QuestionVectors
 
     public string[] TermText { get; }
 
+    /// <summary>Per question, the ids of the emerging terms it holds (see <see cref="WithEmerging"/>), sorted; mostly empty.</summary>
+    public int[][] Emerging { get; }
+
     public ReadOnlySpan<int> TermsOf(int question) => _terms.AsSpan(_offsets[question], _offsets[question + 1] - _offsets[question]);
 
     public double Norm(int question) => _norms[question];
 
     /// <param name="analyzer">Tokenizes the questions.</param>
     /// <param name="normalized">The questions' normalized texts.</param>
-    /// <param name="boosted">Terms whose IDF weight is multiplied by <paramref name="boost"/>.</param>
-    /// <param name="boost">The multiplier.</param>
-    public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized, IReadOnlySet<string> boosted, double boost)
+    public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
@@ -90,24 +99,105 @@ internal sealed class QuestionVectors
             offsets[i + 1] = flat.Count;
         }
 
-        var count = normalized.Count;
-        var idf = new double[df.Count];
+        var documentFrequency = df.ToArray();
+        var none = new int[normalized.Count][];
+        Array.Fill(none, []);
+        return new QuestionVectors(offsets, [.. flat], ComputeIdf(documentFrequency, normalized.Count), documentFrequency, ids, none);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="words"/> as terms of every question containing them (the analyzer, not knowing them, only
+    /// emitted their bigrams) and multiplies their IDF by <paramref name="boost"/>.
+    /// </summary>
+    public QuestionVectors WithEmerging(IReadOnlyCollection<string> words, IReadOnlyList<string> normalized, double boost)
+    {
+        if (words.Count == 0)
+        {
+            return this;
+        }
+
+        var ids = new Dictionary<string, int>(_ids, StringComparer.Ordinal);
+        var emergingIds = new List<(string Word, int Id)>();
+        foreach (var word in words)
+        {
+            if (!ids.TryGetValue(word, out var id))
+            {
+                id = ids.Count;
+                ids[word] = id;
+            }
+
+            emergingIds.Add((word, id));
+        }
+
+        var df = new int[ids.Count];
+        var offsets = new int[_offsets.Length];
+        var flat = new List<int>(_terms.Length + normalized.Count);
+        var emerging = new int[Count][];
+        var extra = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            extra.Clear();
+            var own = TermsOf(i);
+            foreach (var (word, id) in emergingIds)
+            {
+                if (own.IndexOf(id) < 0 && normalized[i].Contains(word, StringComparison.Ordinal))
+                {
+                    extra.Add(id);
+                }
+            }
+
+            var start = flat.Count;
+            flat.AddRange(own);
+            flat.AddRange(extra);
+            var span = CollectionsMarshal.AsSpan(flat)[start..];
+            if (extra.Count > 0)
+            {
+                span.Sort();
+            }
+
+            foreach (var t in span)
+            {
+                df[t]++;
+            }
+
+            offsets[i + 1] = flat.Count;
+        }
+
+        var idf = ComputeIdf(df, Count);
+        foreach (var (_, id) in emergingIds)
+        {
+            idf[id] *= boost;
+        }
+
+        var held = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            held.Clear();
+            var own = CollectionsMarshal.AsSpan(flat).Slice(offsets[i], offsets[i + 1] - offsets[i]);
+            foreach (var (_, id) in emergingIds)
+            {
+                if (own.BinarySearch(id) >= 0)
+                {
+                    held.Add(id);
+                }
+            }
+
+            held.Sort();
+            emerging[i] = held.Count == 0 ? [] : [.. held];
+        }
+
+        return new QuestionVectors(offsets, [.. flat], idf, df, ids, emerging);
+    }
+
+    private static double[] ComputeIdf(int[] df, int count)
+    {
+        var idf = new double[df.Length];
         for (var t = 0; t < idf.Length; t++)
         {
-            idf[t] = Math.Log(1.0 + ((double)count / df[t]));
+            idf[t] = df[t] == 0 ? 0 : Math.Log(1.0 + ((double)count / df[t]));
         }
 
-        var text = new string[df.Count];
-        foreach (var (term, id) in ids)
-        {
-            text[id] = term;
-            if (boosted.Contains(term))
-            {
-                idf[id] *= boost;
-            }
-        }
-
-        return new QuestionVectors(offsets, [.. flat], idf, [.. df], text);
+        return idf;
     }
 
     /// <summary>Cosine of two questions.</summary>

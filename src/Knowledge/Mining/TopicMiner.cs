@@ -30,7 +30,8 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
     /// <param name="emergingTerms">
     /// Terms that just appeared or rose (new words with a rise of at least <see cref="MiningOptions.EmergingRise"/>):
     /// weighted <see cref="MiningOptions.EmergingTermBoost"/> times, because a new need is named by its new word while
-    /// its phrasings share little else. Null: none.
+    /// its phrasings share little else; and two questions with different emerging terms never join one cluster. Null:
+    /// none.
     /// </param>
     public TopicMiningResult Mine(
         IReadOnlyList<MinedMessage> questions,
@@ -53,22 +54,25 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
             }
         }
 
-        return Mine(kept, normalized, periods, retriever, includeMessageIds, emergingTerms ?? new HashSet<string>());
+        var vectors = QuestionVectors.Build(analyzer, normalized).WithEmerging(emergingTerms ?? new HashSet<string>(), normalized, options.EmergingTermBoost);
+        return Mine(kept, normalized, periods, vectors, retriever, includeMessageIds);
     }
 
-    /// <summary>As the public overload, on messages already in a window and already normalized.</summary>
+    /// <summary>As the public overload, on messages already in a window, normalized and turned into vectors.</summary>
     internal TopicMiningResult Mine(
         IReadOnlyList<MinedMessage> questions,
         IReadOnlyList<string> normalized,
         IReadOnlyList<MiningPeriod> periods,
+        QuestionVectors vectors,
         Retriever? retriever,
-        bool includeMessageIds,
-        IReadOnlySet<string> emergingTerms)
+        bool includeMessageIds)
     {
-        var vectors = QuestionVectors.Build(analyzer, normalized, emergingTerms, options.EmergingTermBoost);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var (assignment, clusterCount) = AssignToLeaders(vectors);
+        Console.Error.WriteLine($"DBG assigned {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var members = Members(assignment, clusterCount);
         var group = Merge(vectors, members);
+        Console.Error.WriteLine($"DBG merged {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
 
         var groups = new Dictionary<int, List<int>>();
         for (var q = 0; q < assignment.Length; q++)
@@ -104,6 +108,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
             }
         }
 
+        Console.Error.WriteLine($"DBG described {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         // Steady topics first: a one-day incident is loud but not a lasting gap in the base.
         var ordered = topics.OrderBy(t => t.Burst).ThenByDescending(t => t.Count).ToArray();
         return new TopicMiningResult(ordered, clusterCount, searches);
@@ -137,6 +142,11 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
                     }
 
                     seenAt[c] = q;
+                    if (Conflict(vectors.Emerging[q], vectors.Emerging[leaders[c]]))
+                    {
+                        continue;
+                    }
+
                     var similarity = vectors.Cosine(q, leaders[c]);
                     if (similarity > bestSimilarity)
                     {
@@ -211,6 +221,43 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return count;
     }
 
+    /// <summary>
+    /// Different new words name different needs, however alike the rest of the phrasing is: questions (or clusters)
+    /// that both hold emerging terms but share none never join.
+    /// </summary>
+    private static bool Conflict(int[] emerging, int[] other)
+    {
+        if (emerging.Length == 0 || other.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var term in emerging)
+        {
+            if (Array.BinarySearch(other, term) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The emerging terms at least half of the members hold, sorted.</summary>
+    private static int[] EmergingOf(QuestionVectors vectors, List<int> members)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var q in members)
+        {
+            foreach (var term in vectors.Emerging[q])
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        return [.. counts.Where(kv => kv.Value * 2 >= members.Count).Select(kv => kv.Key).Order()];
+    }
+
     private static List<int>[] Members(int[] assignment, int clusters)
     {
         var members = new List<int>[clusters];
@@ -227,6 +274,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
     {
         var parent = Enumerable.Range(0, members.Length).ToArray();
         var centroids = new Dictionary<int, Centroid>();
+        var emerging = new Dictionary<int, int[]>();
         var postings = new Dictionary<int, List<int>>();
         for (var c = 0; c < members.Length; c++)
         {
@@ -237,6 +285,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
 
             var centroid = Centroid.Of(vectors, members[c]);
             centroids[c] = centroid;
+            emerging[c] = EmergingOf(vectors, members[c]);
             foreach (var term in centroid.ByWeight().Take(LinkTerms))
             {
                 if (!postings.TryGetValue(term, out var others))
@@ -246,7 +295,8 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
 
                 foreach (var other in others.TakeLast(MergeComparisons))
                 {
-                    if (Find(parent, other) != Find(parent, c) && centroid.Cosine(centroids[other]) >= options.MergeThreshold)
+                    if (Find(parent, other) != Find(parent, c) && !Conflict(emerging[c], emerging[other])
+                        && centroid.Cosine(centroids[other]) >= options.MergeThreshold)
                     {
                         parent[Find(parent, c)] = Find(parent, other);
                     }
