@@ -55,7 +55,7 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
             () => { var t0 = Stopwatch.StartNew(); vectors = QuestionVectors.Build(analyzer, normalized); Console.Error.WriteLine($"DBG vec-thread {t0.ElapsedMilliseconds}"); });
         Console.Error.WriteLine($"DBG vec {vectors is null}");
         Console.Error.WriteLine($"DBG counted {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
-        var termResult = terms.Complete();
+        var termResult = terms.Complete(normalized.Where((_, i) => periods[i] == MiningPeriod.Recent));
         Console.Error.WriteLine($"DBG terms {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Take(MaxEmergingTerms).Select(t => t.Term).ToArray();
         vectors = vectors!.WithEmerging(emerging, normalized, options.EmergingTermBoost);

@@ -28,7 +28,7 @@ public sealed record MiningOptions
     /// Each n-gram counter is cut back to half this size, dropping the rarest n-grams, whenever it grows past it, so
     /// memory stays bounded whatever the number of messages (lossy counting: rare n-grams are undercounted).
     /// </summary>
-    public int MaxNGrams { get; init; } = 2_000_000;
+    public int MaxNGrams { get; init; } = 1_000_000;
 
     /// <summary>How many terms, new words and rising terms to report.</summary>
     public int MaxTerms { get; init; } = 50;

@@ -56,53 +56,102 @@ internal sealed class QuestionVectors
 
     public double Norm(int question) => _norms[question];
 
+    /// <summary>Tokenizes the questions on every core (in chunks with their own term ids, then renumbered).</summary>
     /// <param name="analyzer">Tokenizes the questions.</param>
     /// <param name="normalized">The questions' normalized texts.</param>
     public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
     {
+        var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, normalized.Count / 10_000));
+        var chunks = new Chunk[chunkCount];
+        Parallel.For(0, chunkCount, c =>
+        {
+            var from = (int)((long)normalized.Count * c / chunkCount);
+            var to = (int)((long)normalized.Count * (c + 1) / chunkCount);
+            chunks[c] = Chunk.Tokenize(analyzer, normalized, from, to);
+        });
+
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
-        var stamp = new List<int>();
         var offsets = new int[normalized.Count + 1];
-        var flat = new List<int>(normalized.Count * 16);
-        var tokens = new List<string>();
-        for (var i = 0; i < normalized.Count; i++)
+        var flat = new int[chunks.Sum(c => c.Terms.Count)];
+        var question = 0;
+        var position = 0;
+        foreach (var chunk in chunks)
         {
-            tokens.Clear();
-            var start = flat.Count;
-            // Greetings and thanks alone (你好, 谢谢百事通) have nothing to cluster on: an empty vector joins nothing.
-            if (!analyzer.TokenizeNormalized(normalized[i], tokens, TermGranularity.NoCharacters))
+            var remap = new int[chunk.Ids.Count];
+            foreach (var (term, local) in chunk.Ids)
             {
-                offsets[i + 1] = start;
-                continue;
-            }
-
-            foreach (var token in tokens)
-            {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, token, out var exists);
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var exists);
                 if (!exists)
                 {
                     id = df.Count;
                     df.Add(0);
-                    stamp.Add(-1);
                 }
 
-                if (stamp[id] != i)
-                {
-                    stamp[id] = i;
-                    df[id]++;
-                    flat.Add(id);
-                }
+                remap[local] = id;
+                df[id] += chunk.DocumentFrequency[local];
             }
 
-            CollectionsMarshal.AsSpan(flat)[start..].Sort();
-            offsets[i + 1] = flat.Count;
+            for (var q = 0; q < chunk.Offsets.Length - 1; q++)
+            {
+                var start = position;
+                for (var j = chunk.Offsets[q]; j < chunk.Offsets[q + 1]; j++)
+                {
+                    flat[position++] = remap[chunk.Terms[j]];
+                }
+
+                flat.AsSpan(start, position - start).Sort();
+                offsets[++question] = position;
+            }
         }
 
         var documentFrequency = df.ToArray();
         var none = new int[normalized.Count][];
         Array.Fill(none, []);
-        return new QuestionVectors(offsets, [.. flat], ComputeIdf(documentFrequency, normalized.Count), documentFrequency, ids, none);
+        return new QuestionVectors(offsets, flat, ComputeIdf(documentFrequency, normalized.Count), documentFrequency, ids, none);
+    }
+
+    /// <summary>The terms of a run of questions, numbered locally.</summary>
+    private sealed record Chunk(Dictionary<string, int> Ids, List<int> DocumentFrequency, int[] Offsets, List<int> Terms)
+    {
+        public static Chunk Tokenize(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized, int from, int to)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var df = new List<int>();
+            var stamp = new List<int>();
+            var offsets = new int[to - from + 1];
+            var flat = new List<int>((to - from) * 16);
+            var tokens = new List<string>();
+            for (var i = from; i < to; i++)
+            {
+                tokens.Clear();
+                // Greetings and thanks alone (你好, 谢谢百事通) have nothing to cluster on: an empty vector joins nothing.
+                if (analyzer.TokenizeNormalized(normalized[i], tokens, TermGranularity.NoCharacters))
+                {
+                    foreach (var token in tokens)
+                    {
+                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, token, out var exists);
+                        if (!exists)
+                        {
+                            id = df.Count;
+                            df.Add(0);
+                            stamp.Add(-1);
+                        }
+
+                        if (stamp[id] != i)
+                        {
+                            stamp[id] = i;
+                            df[id]++;
+                            flat.Add(id);
+                        }
+                    }
+                }
+
+                offsets[i - from + 1] = flat.Count;
+            }
+
+            return new Chunk(ids, df, offsets, flat);
+        }
     }
 
     /// <summary>

@@ -5,14 +5,15 @@ namespace CitizenBot.Knowledge.Mining;
 
 /// <summary>
 /// Finds the terms residents use most and the words the lexicon does not know yet, without a dictionary: every
-/// 1–5-gram of Han characters (text split at anything else) is counted; a 2–4-gram is a new word when it is frequent,
+/// 1–4-gram of Han characters (text split at anything else) is counted; a 2–4-gram is a new word when it is frequent,
 /// cohesive (its smallest pointwise mutual information over the split points reaches
 /// <see cref="MiningOptions.MinCohesion"/>) and used freely (the entropy of both its left and its right neighbours
 /// reaches <see cref="MiningOptions.MinBoundaryEntropy"/>). Known terms are the lexicon's words found in the text.
 /// </summary>
 /// <remarks>
 /// Feed normalized text with <see cref="Add"/>, then call <see cref="Complete"/> once. Not thread-safe. Memory is
-/// bounded by <see cref="MiningOptions.MaxNGrams"/> per n-gram length.
+/// bounded by <see cref="MiningOptions.MaxNGrams"/> per n-gram length (the neighbours of the few candidates that pass
+/// frequency and cohesion are counted on a second pass over the recent texts).
 /// </remarks>
 public sealed class TermMiner
 {
@@ -20,9 +21,8 @@ public sealed class TermMiner
 
     private readonly Lexicon _lexicon;
     private readonly MiningOptions _options;
-    private readonly NGramCounts<ulong>[] _recent;
-    private readonly NGramCounts<UInt128> _recentFive;
-    private readonly NGramCounts<ulong>[] _previous;
+    private readonly NGramTable[] _recent;
+    private readonly NGramTable[] _previous;
     private long _recentChars;
     private int _recentMessages;
     private int _previousMessages;
@@ -31,9 +31,8 @@ public sealed class TermMiner
     {
         _lexicon = lexicon;
         _options = options;
-        _recent = [.. Enumerable.Range(0, MaxWordLength + 1).Select(_ => new NGramCounts<ulong>(options.MaxNGrams))];
-        _previous = [.. Enumerable.Range(0, MaxWordLength + 1).Select(_ => new NGramCounts<ulong>(options.MaxNGrams))];
-        _recentFive = new NGramCounts<UInt128>(options.MaxNGrams);
+        _recent = [.. Enumerable.Range(0, MaxWordLength + 1).Select(_ => new NGramTable(options.MaxNGrams))];
+        _previous = [.. Enumerable.Range(0, MaxWordLength + 1).Select(_ => new NGramTable(options.MaxNGrams))];
     }
 
     /// <summary>Counts the n-grams of one message's normalized text (see <see cref="ChineseAnalyzer.Normalize"/>).</summary>
@@ -92,12 +91,6 @@ public sealed class TermMiner
                 key = (key << 16) | run[i + n - 1];
                 _recent[n].Increment(key);
             }
-
-            // 5-grams only serve the neighbour entropies of 4-character candidates.
-            if (run.Length - i > MaxWordLength)
-            {
-                _recentFive.Increment(((UInt128)key << 16) | run[i + MaxWordLength]);
-            }
         }
     }
 
@@ -116,12 +109,16 @@ public sealed class TermMiner
     }
 
     /// <summary>Ranks what was counted.</summary>
-    public TermMiningResult Complete()
+    /// <param name="recentNormalized">
+    /// The recent window's normalized texts once more: the neighbours of the few cohesive candidates are counted on a
+    /// second pass, which costs far less than counting every 5-gram on the first.
+    /// </param>
+    public TermMiningResult Complete(IEnumerable<string> recentNormalized)
     {
         var candidates = FindCohesiveCandidates();
-        AddNeighbourEntropies(candidates);
+        CountNeighbours(candidates, recentNormalized);
         var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, stats) in candidates.SelectMany(c => c))
+        foreach (var (key, stats) in candidates)
         {
             if (stats.MinEntropy >= _options.MinBoundaryEntropy)
             {
@@ -145,13 +142,12 @@ public sealed class TermMiner
         }
 
         var byScore = terms.OrderByDescending(t => t.Score).ThenByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).ToArray();
-        var pruneFloor = _recent.Max(c => c.PruneFloor);
-        pruneFloor = Math.Max(pruneFloor, Math.Max(_recentFive.PruneFloor, _previous.Max(c => c.PruneFloor)));
+        var pruneFloor = Math.Max(_recent.Max(c => c.PruneFloor), _previous.Max(c => c.PruneFloor));
         return new TermMiningResult(
             [.. byScore.Take(_options.MaxTerms)],
             [.. byScore.Where(t => t.IsNew).Take(_options.MaxTerms)],
             [.. byScore.OrderByDescending(t => t.Rise).ThenByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).Take(_options.MaxTerms)],
-            candidates.Sum(c => c.Count),
+            candidates.Count,
             pruneFloor);
     }
 
@@ -165,22 +161,14 @@ public sealed class TermMiner
     }
 
     /// <summary>Unknown 2–4-grams that are frequent, have no particle at an edge, and hold together.</summary>
-    private Dictionary<ulong, CandidateStats>[] FindCohesiveCandidates()
+    private Dictionary<ulong, CandidateStats> FindCohesiveCandidates()
     {
-        var candidates = new Dictionary<ulong, CandidateStats>[MaxWordLength + 1];
-        candidates[0] = [];
-        candidates[1] = [];
+        var candidates = new Dictionary<ulong, CandidateStats>();
         Span<char> chars = stackalloc char[MaxWordLength];
         for (var n = 2; n <= MaxWordLength; n++)
         {
-            var found = new Dictionary<ulong, CandidateStats>();
-            foreach (var (key, count) in _recent[n].Entries)
+            foreach (var (key, count) in _recent[n].Entries(_options.MinTermCount))
             {
-                if (count < _options.MinTermCount)
-                {
-                    continue;
-                }
-
                 var word = chars[..n];
                 Unpack(key, word);
                 if (StopWords.Particles.Contains(word[0]) || StopWords.Particles.Contains(word[^1]) || _lexicon.TryGet(word, out _, out _))
@@ -190,11 +178,9 @@ public sealed class TermMiner
 
                 if (Cohesion(key, n, count) >= _options.MinCohesion)
                 {
-                    found[key] = new CandidateStats(n, count);
+                    candidates[key] = new CandidateStats(n, count);
                 }
             }
-
-            candidates[n] = found;
         }
 
         return candidates;
@@ -217,35 +203,47 @@ public sealed class TermMiner
         return min;
     }
 
-    /// <summary>Accumulates Σ c·ln c over each candidate's left and right neighbours from the (n+1)-gram counts.</summary>
-    private void AddNeighbourEntropies(Dictionary<ulong, CandidateStats>[] candidates)
+    /// <summary>Counts each candidate's left and right neighbour characters over the recent texts.</summary>
+    private static void CountNeighbours(Dictionary<ulong, CandidateStats> candidates, IEnumerable<string> recentNormalized)
     {
-        for (var m = 3; m <= MaxWordLength; m++)
+        if (candidates.Count == 0)
         {
-            var mask = (1UL << (16 * (m - 1))) - 1;
-            foreach (var (key, count) in _recent[m].Entries)
+            return;
+        }
+
+        foreach (var text in recentNormalized)
+        {
+            var span = text.AsSpan();
+            var i = 0;
+            while (i < span.Length)
             {
-                AddNeighbour(candidates[m - 1], key >> 16, key & mask, count);
+                if (!CjkRanges.IsCjkBmp(span[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < span.Length && CjkRanges.IsCjkBmp(span[i]))
+                {
+                    i++;
+                }
+
+                var run = span[start..i];
+                for (var p = 0; p + 1 < run.Length; p++)
+                {
+                    ulong key = run[p];
+                    var longest = Math.Min(MaxWordLength, run.Length - p);
+                    for (var n = 2; n <= longest; n++)
+                    {
+                        key = (key << 16) | run[p + n - 1];
+                        if (candidates.TryGetValue(key, out var stats))
+                        {
+                            stats.Observe(p > 0 ? run[p - 1] : null, p + n < run.Length ? run[p + n] : null);
+                        }
+                    }
+                }
             }
-        }
-
-        foreach (var (key, count) in _recentFive.Entries)
-        {
-            AddNeighbour(candidates[MaxWordLength], (ulong)(key >> 16), (ulong)key, count);
-        }
-    }
-
-    private static void AddNeighbour(Dictionary<ulong, CandidateStats> candidates, ulong prefix, ulong suffix, int count)
-    {
-        var term = count * Math.Log(count);
-        if (candidates.TryGetValue(prefix, out var p))
-        {
-            p.RightSum += term;
-        }
-
-        if (candidates.TryGetValue(suffix, out var s))
-        {
-            s.LeftSum += term;
         }
     }
 
@@ -311,21 +309,53 @@ public sealed class TermMiner
     private static string Unpack(ulong key, int length) =>
         string.Create(length, key, static (span, k) => Unpack(k, span));
 
-    /// <summary>One candidate's count and neighbour sums; a class so the dictionaries hand out references.</summary>
+    /// <summary>One candidate's count and neighbour counts; a class so the dictionary hands out references.</summary>
     private sealed class CandidateStats(int length, int count)
     {
+        private readonly Dictionary<char, int> _left = [];
+        private readonly Dictionary<char, int> _right = [];
+        private int _seen;
+
         public int Length { get; } = length;
 
         public int Count { get; } = count;
 
-        public double LeftSum { get; set; }
+        /// <summary>The smaller of the left and right neighbour entropies.</summary>
+        public double MinEntropy => Math.Min(Entropy(_left), Entropy(_right));
 
-        public double RightSum { get; set; }
+        /// <summary>Records one occurrence; null is a run boundary.</summary>
+        public void Observe(char? left, char? right)
+        {
+            _seen++;
+            if (left is { } l)
+            {
+                _left[l] = _left.GetValueOrDefault(l) + 1;
+            }
+
+            if (right is { } r)
+            {
+                _right[r] = _right.GetValueOrDefault(r) + 1;
+            }
+        }
 
         /// <summary>
-        /// The smaller neighbour entropy, <c>ln T − Σ c·ln c / T</c> with T the count: occurrences at a run boundary
-        /// have a neighbour of their own each (c = 1 adds nothing to the sum).
+        /// <c>ln T − Σ c·ln c / T</c> over the T occurrences: each occurrence at a run boundary is a neighbour of its
+        /// own (c = 1 adds nothing to the sum), so a word standing alone counts as freely used.
         /// </summary>
-        public double MinEntropy => Math.Log(Count) - (Math.Max(LeftSum, RightSum) / Count);
+        private double Entropy(Dictionary<char, int> neighbours)
+        {
+            if (_seen == 0)
+            {
+                return 0;
+            }
+
+            var sum = 0.0;
+            foreach (var c in neighbours.Values)
+            {
+                sum += c * Math.Log(c);
+            }
+
+            return Math.Log(_seen) - (sum / _seen);
+        }
     }
 }
