@@ -38,28 +38,21 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
         var normalized = new string[inWindow.Count];
         Parallel.For(0, inWindow.Count, i => normalized[i] = analyzer.Normalize(inWindow[i].Text));
 
-        Console.Error.WriteLine($"DBG normalized {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
-        // Counting n-grams and tokenizing for topics are independent: one core each.
+        // Counting n-grams and tokenizing for topics are independent: they share the cores.
         var terms = new TermMiner(analyzer.Lexicon, options);
         QuestionVectors? vectors = null;
         Parallel.Invoke(
             () =>
             {
-                var t0 = Stopwatch.StartNew();
                 for (var i = 0; i < normalized.Length; i++)
                 {
                     terms.Add(normalized[i], periods[i]);
                 }
-                Console.Error.WriteLine($"DBG count-thread {t0.ElapsedMilliseconds}");
             },
-            () => { var t0 = Stopwatch.StartNew(); vectors = QuestionVectors.Build(analyzer, normalized); Console.Error.WriteLine($"DBG vec-thread {t0.ElapsedMilliseconds}"); });
-        Console.Error.WriteLine($"DBG vec {vectors is null}");
-        Console.Error.WriteLine($"DBG counted {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
+            () => vectors = QuestionVectors.Build(analyzer, normalized));
         var termResult = terms.Complete(normalized.Where((_, i) => periods[i] == MiningPeriod.Recent));
-        Console.Error.WriteLine($"DBG terms {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Take(MaxEmergingTerms).Select(t => t.Term).ToArray();
         vectors = vectors!.WithEmerging(emerging, normalized, options.EmergingTermBoost);
-        Console.Error.WriteLine($"DBG emerging {clock.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var topicResult = new TopicMiner(analyzer, options).Mine(inWindow, normalized, periods, vectors, retriever, includeMessageIds);
         clock.Stop();
 

@@ -67,12 +67,9 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         Retriever? retriever,
         bool includeMessageIds)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var (assignment, clusterCount) = AssignToLeaders(vectors);
-        Console.Error.WriteLine($"DBG assigned {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         var members = Members(assignment, clusterCount);
         var group = Merge(vectors, members);
-        Console.Error.WriteLine($"DBG merged {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
 
         var groups = new Dictionary<int, List<int>>();
         for (var q = 0; q < assignment.Length; q++)
@@ -108,7 +105,6 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
             }
         }
 
-        Console.Error.WriteLine($"DBG described {sw.ElapsedMilliseconds} cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}");
         // Steady topics first: a one-day incident is loud but not a lasting gap in the base.
         var ordered = topics.OrderBy(t => t.Burst).ThenByDescending(t => t.Count).ToArray();
         return new TopicMiningResult(ordered, clusterCount, searches);
