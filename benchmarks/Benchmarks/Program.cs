@@ -22,6 +22,9 @@ public static class Program
           sweeper [--open 1000000] [--due 0,10,100,1000] [--rebuild]
               Builds (or reuses, from the OS temp folder) a tickets.db of that many open tickets, then measures in a
               child process: start-up (module init + first tick), ticks with that many tickets due, memory, query plans.
+          mine-bench [--messages 100000,1000000] [--keep]
+              Synthetic histories with planted new topics, rising topics and one-day bursts: time and peak memory of
+              what `mine` does (read, KB copy, mine, write) and whether the planted things are found.
           sample [--entries 3] [--queries 10]
               Prints the first synthetic entries and queries, to see what the generator makes.
         """;
@@ -42,6 +45,8 @@ public static class Program
                 return await TicketStoreBench.RunAsync(args[1..], CancellationToken.None);
             case "sweeper":
                 return await SweeperBench.RunAsync(args[1..], CancellationToken.None);
+            case "mine-bench":
+                return await MiningBench.RunAsync(args[1..], CancellationToken.None);
             case "sample":
                 return await SampleAsync(args[1..]);
             default:

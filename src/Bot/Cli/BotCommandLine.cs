@@ -9,7 +9,7 @@ namespace CitizenBot.Bot.Cli;
 /// </summary>
 internal static class BotCommandLine
 {
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "import", "ask", "eval", "reindex", "--help", "-h", "-?" };
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal) { "import", "ask", "eval", "reindex", "mine", "--help", "-h", "-?" };
 
     /// <summary>
     /// Splits the process arguments into host settings (for <c>WebApplication.CreateBuilder</c>) and a command.
@@ -57,6 +57,7 @@ internal static class BotCommandLine
             AskCommand.Create(app.Services),
             EvalCommand.Create(app.Services),
             ReindexCommand.Create(app.Services),
+            MineCommand.Create(app.Services),
         };
         // Residents' questions start with @百事通: never read them as @response-file references.
         var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
