@@ -23,7 +23,7 @@ public static class KnowledgeHostingExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var dataDirectory = builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data";
+            var dataDirectory = DataDirectory.Of(builder.Configuration);
             return KnowledgePaths.Resolve(options.ContentDirectory, dataDirectory, options.DatabaseFileName);
         });
         builder.Services.AddSingleton<KnowledgeBase>();

@@ -1,3 +1,4 @@
+using CitizenBot.Bot.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ internal static class AuthHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data");
+        var dataDirectory = HostDataDirectory.Of(builder.Configuration);
 
         // Tokens are sealed with Data Protection; its keys live in the data directory so tokens survive a restart
         // and each deployment (and each test's data directory) has keys of its own.

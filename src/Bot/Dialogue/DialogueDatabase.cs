@@ -1,5 +1,6 @@
 using CitizenBot.Bot.Conversations;
 using CitizenBot.Bot.Dialogue.Storage;
+using CitizenBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Bot.Dialogue;
@@ -16,7 +17,7 @@ internal sealed class DialogueDatabase(IConfiguration configuration, IOptions<Ch
     public IDialogueStore Store => _store ?? throw new InvalidOperationException("The dialogue store is used before InitializeDialogueAsync opened it.");
 
     public string DatabasePath { get; } = Path.Combine(
-        Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data"),
+        HostDataDirectory.Of(configuration),
         options.Value.DatabaseFileName);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

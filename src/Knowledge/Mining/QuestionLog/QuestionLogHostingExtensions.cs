@@ -19,7 +19,7 @@ internal static class QuestionLogHostingExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<QuestionLogOptions>>().Value;
-            var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] is { Length: > 0 } configured ? configured : "data");
+            var dataDirectory = DataDirectory.Of(builder.Configuration);
             var logger = sp.GetRequiredService<ILogger<QuestionLogStore>>();
             var keys = ResidentKeys.Load(
                 options.ResidentKeySecret,
