@@ -99,7 +99,7 @@ internal sealed class DialogueEngine(
             || (mode == DialogueMode.AwaitingHuman && turn.State.TicketNumber is null);
         if (reading.Intent == MessageIntent.Cancel && cancellable)
         {
-            turn.State = turn.State with { Mode = DialogueMode.Idle, Draft = null, ChoiceEntryIds = [], TicketNumber = null, ExpiresAt = null, OriginConversationId = null };
+            turn.State = turn.State.Cleared();
             turn.Say(CannedReplies.Cancelled);
             return true;
         }

@@ -100,7 +100,7 @@ internal sealed class DialogueExpirySweeper(
             DialogueMode.AwaitingHuman => $"刚才的转人工请求因长时间没有回复已取消。需要时再说“转人工”就行。",
             _ => null,
         };
-        await store.SaveAsync([state with { Mode = DialogueMode.Idle, Draft = null, ChoiceEntryIds = [], TicketNumber = null, ExpiresAt = null, OriginConversationId = null }], cancellationToken);
+        await store.SaveAsync([state.Cleared()], cancellationToken);
         if (note is not null)
         {
             var type = state.InGroup ? ConversationType.Group : ConversationType.Private;

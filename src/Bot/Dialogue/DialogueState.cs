@@ -43,6 +43,10 @@ internal sealed record DialogueState
     /// <summary>When a half-finished step (choices, form, rating) lapses with a polite note; null when nothing is pending.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>This dialogue with nothing pending: no form, choices, ticket or expiry; the grid and streak stay.</summary>
+    public DialogueState Cleared() =>
+        this with { Mode = DialogueMode.Idle, Draft = null, ChoiceEntryIds = [], TicketNumber = null, ExpiresAt = null, OriginConversationId = null };
+
     public static DialogueState Start(DialogueKey key, string senderName, DateTimeOffset at) =>
         new() { Key = key, SenderName = senderName, UpdatedAt = at };
 }

@@ -73,7 +73,7 @@ internal sealed class TicketDialogueReactions(
         }
         else if (change.Event == TicketEventType.Accepted && await ContactOfAsync(ticket, cancellationToken) is { } contact)
         {
-            var holder = ticket.HolderNodeId is { } id ? escalation.OrgTree.FindNode(id)?.Name : null;
+            var holder = TicketNames.HolderOf(ticket, escalation);
             await delivery.PushAsync(contact.Channel, contact.SenderId, Private(contact, $"您的工单 {ticket.Number} 已由{holder ?? "工作人员"}受理，正在处理。", [], ticket), cancellationToken);
         }
     }
@@ -98,7 +98,7 @@ internal sealed class TicketDialogueReactions(
                 next = state with { Mode = DialogueMode.WithHuman };
                 break;
             case TicketEventType.Escalated when state.Mode == DialogueMode.AwaitingHuman:
-                var holder = ticket.HolderNodeId is { } id ? escalation.OrgTree.FindNode(id)?.Name : null;
+                var holder = TicketNames.HolderOf(ticket, escalation);
                 var due = TicketDeadlines.Current(ticket, policy, escalation.Calendar)?.DueAt;
                 text = $"抱歉，网格员暂时没能回复您。已转给{holder ?? "上一级"}处理，" +
                     (due is { } at ? $"预计{ChineseTime.Format(at)}前会有人回复您。" : "会尽快有人回复您。");
@@ -141,8 +141,7 @@ internal sealed class TicketDialogueReactions(
             }
         }
 
-        var catalog = escalation.CategoryCatalog;
-        var name = catalog.TryGetItem(ticket.CategoryItemId, out var item) ? item.Name : ticket.CategoryItemId;
+        var name = TicketNames.CategoryOf(ticket, escalation);
         var resolution = ticket.Events.LastOrDefault(e => e.Type == TicketEventType.Resolved)?.Note;
         var text = $"您的工单 {ticket.Number}【{name}】已办结{(string.IsNullOrWhiteSpace(resolution) ? "" : $"：{resolution}")}\n请您对处理结果进行评价：";
         await delivery.PushAsync(contact.Channel, contact.SenderId, Private(contact, text, RatingFlow.Choices, ticket), cancellationToken);

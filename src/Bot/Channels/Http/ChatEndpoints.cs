@@ -73,11 +73,14 @@ internal static class ChatEndpoints
         var tree = escalation.OrgTree;
         return TypedResults.Ok(tree.Nodes
             .Where(n => n.Level == OrgLevel.Grid)
-            .SelectMany(grid => grid.ChatGroupIds.Select((id, i) =>
+            .SelectMany(grid =>
             {
-                var worker = tree.PeopleAt(grid.Id).FirstOrDefault(p => p.Role == OrgRole.GridWorker && p.SenderId is not null);
-                return new ChatGroupResponse(id, $"{grid.Name}居民群{(i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}", grid.Id, grid.Name, worker is null ? null : new ChatMemberResponse(worker.SenderId!, worker.Name));
-            }))
+                // org.yaml validation gives every grid exactly one worker, and every worker a sender id.
+                var worker = tree.GridWorkerOf(grid.Id);
+                var member = new ChatMemberResponse(worker.SenderId!, worker.Name);
+                return grid.ChatGroupIds.Select((id, i) =>
+                    new ChatGroupResponse(id, $"{grid.Name}居民群{(i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}", grid.Id, grid.Name, member));
+            })
             .ToArray());
     }
 

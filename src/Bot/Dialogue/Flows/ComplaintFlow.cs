@@ -1,7 +1,6 @@
 using CitizenBot.Bot.Conversations;
 using CitizenBot.Bot.Dialogue.Storage;
 using CitizenBot.Escalation;
-using CitizenBot.Escalation.Org;
 using CitizenBot.Escalation.Sla;
 using CitizenBot.Escalation.Tickets;
 using CitizenBot.Escalation.Tickets.Desk;
@@ -119,11 +118,11 @@ internal sealed class ComplaintFlow(
             cancellationToken);
 
         var tree = escalation.OrgTree;
-        var worker = tree.PeopleAt(grid).FirstOrDefault(p => p.Role == OrgRole.GridWorker);
+        var worker = tree.GridWorkerOf(grid);
         var deadline = TicketDeadlines.Current(ticket, policy, escalation.Calendar);
         var number = ticket.Number.ToString();
         turn.Say(
-            $"已为您登记，工单号：{number}。\n已派给{tree.FindNode(grid)?.Name}{(worker is null ? "" : $"网格员{worker.Name}")}" +
+            $"已为您登记，工单号：{number}。\n已派给{tree.FindNode(grid)?.Name}网格员{worker.Name}" +
             (deadline is { } due ? $"，将在{ChineseTime.Format(due.DueAt)}前受理" : string.Empty) +
             "。\n回复“我的诉求到哪了”可随时查询进度。",
             ticketNumber: number);

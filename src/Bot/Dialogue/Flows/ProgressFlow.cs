@@ -46,9 +46,8 @@ internal sealed class ProgressFlow(EscalationModule escalation, SlaPolicy policy
 
     private string Describe(Ticket ticket)
     {
-        var catalog = escalation.CategoryCatalog;
-        var name = catalog.TryGetItem(ticket.CategoryItemId, out var item) ? item.Name : ticket.CategoryItemId;
-        var holder = ticket.HolderNodeId is { } id ? escalation.OrgTree.FindNode(id)?.Name : null;
+        var name = TicketNames.CategoryOf(ticket, escalation);
+        var holder = TicketNames.HolderOf(ticket, escalation);
         var status = ticket.Status switch
         {
             TicketStatus.Submitted or TicketStatus.Assigned => "待受理",

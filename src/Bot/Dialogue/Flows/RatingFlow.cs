@@ -50,7 +50,7 @@ internal sealed class RatingFlow(EscalationModule escalation)
             return true;
         }
 
-        var holder = ticket.HolderNodeId is { } id ? escalation.OrgTree.FindNode(id)?.Name : null;
+        var holder = TicketNames.HolderOf(ticket, escalation);
         turn.Say($"很抱歉没能让您满意。工单 {text} 已重新派给{holder ?? "上一级"}再次处理（二次哨），处理后会再请您评价。", ticketNumber: text);
         return true;
     }
