@@ -1,3 +1,4 @@
+using CitizenBot.Bot.Admin;
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Channels.Http;
@@ -27,6 +28,7 @@ builder.AddTicketApi();
 builder.AddStaffNotifications();
 builder.AddDialogue();
 builder.AddWeComChannel();
+builder.AddAdminApi();
 
 if (invocation.IsCommand)
 {
@@ -53,6 +55,7 @@ app.MapReportEndpoints();
 app.MapNoticeEndpoints();
 app.MapChatEndpoints();
 app.MapWeComEndpoints();
+app.MapAdminEndpoints();
 
 await app.RunAsync();
 return 0;
