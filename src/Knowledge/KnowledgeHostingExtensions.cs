@@ -1,3 +1,4 @@
+using CitizenBot.Knowledge.Curation;
 using CitizenBot.Knowledge.Mining.QuestionLog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public static class KnowledgeHostingExtensions
             return KnowledgePaths.Resolve(options.ContentDirectory, dataDirectory, options.DatabaseFileName);
         });
         builder.Services.AddSingleton<KnowledgeBase>();
+        builder.Services.AddSingleton<EntryCurator>();
         builder.AddQuestionLog();
         return builder;
     }

@@ -152,7 +152,7 @@ internal static partial class EntryValidator
             return status;
         }
 
-        draft.AddError(draft.LineOf(EntryKeys.Status), $"unknown status '{text}'; expected '{EntryStatusText.Published}' or '{EntryStatusText.Draft}'");
+        draft.AddError(draft.LineOf(EntryKeys.Status), $"unknown status '{text}'; expected '{EntryStatusText.Published}', '{EntryStatusText.Draft}' or '{EntryStatusText.Retired}'");
         return EntryStatus.Published;
     }
 }

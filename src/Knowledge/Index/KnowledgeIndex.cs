@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Content;
+using CitizenBot.Knowledge.Curation;
 using Microsoft.Data.Sqlite;
 
 namespace CitizenBot.Knowledge.Index;
@@ -31,6 +32,12 @@ public sealed class KnowledgeIndex : IDisposable
     /// 0.22 ms for the ranked query); single edits are left to FTS5's own automerge.
     /// </summary>
     private const int OptimizeThreshold = 20;
+
+    /// <summary>
+    /// Stamps the revisions the index makes on its own (plain imports, the upgrade back-fill); curated writes bring
+    /// their stamp from the caller's clock.
+    /// </summary>
+    private static readonly TimeProvider RevisionClock = TimeProvider.System;
 
     private KnowledgeIndex(SqliteConnectionFactory connections, SqliteConnection writer, ChineseAnalyzer analyzer, FaqCategoryCatalog categories, IndexWeights weights)
     {
@@ -75,6 +82,7 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             await KnowledgeSchema.CreateAsync(writer, cancellationToken);
+            await KnowledgeSchema.CreateRevisionsAsync(writer, RevisionClock.GetUtcNow(), cancellationToken);
             if (await KnowledgeSchema.ReadMetaAsync(writer, KnowledgeSchema.AnalyzerFingerprintKey, cancellationToken) != analyzer.Fingerprint)
             {
                 await index.ReindexAsync(cancellationToken);
@@ -100,13 +108,16 @@ public sealed class KnowledgeIndex : IDisposable
         return summary.Added > 0 ? IndexChange.Added : summary.Updated > 0 ? IndexChange.Updated : IndexChange.Unchanged;
     }
 
-    /// <summary>Adds or replaces many entries in one transaction: all of them or none.</summary>
+    /// <summary>
+    /// Adds or replaces many entries in one transaction: all of them or none. Each added or changed entry gets a
+    /// revision stamped <paramref name="stamp"/> in the same transaction; unchanged ones get none.
+    /// </summary>
     /// <remarks>
     /// Entries are analyzed on every core before the write lock is taken; the single writer then only runs
     /// prepared statements. A batch of some size ends with an FTS5 <c>optimize</c>, merging the index segments it
     /// created: searches over many segments are several times slower.
     /// </remarks>
-    public async Task<ImportSummary> UpsertManyAsync(IReadOnlyCollection<KnowledgeEntry> entries, CancellationToken cancellationToken)
+    internal async Task<ImportSummary> UpsertManyAsync(IReadOnlyCollection<KnowledgeEntry> entries, RevisionStamp stamp, CancellationToken cancellationToken)
     {
         var bulk = entries.Count >= OptimizeThreshold;
         await _writeGate.WaitAsync(cancellationToken);
@@ -115,12 +126,18 @@ public sealed class KnowledgeIndex : IDisposable
             var delta = new TermStatisticsDelta();
             int added = 0, updated = 0, unchanged = 0;
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk, cancellationToken))
+            await using (var revisions = new EntryRevisionWriter(_writer, batch.Transaction))
             {
                 await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, cancellationToken))
                 {
                     foreach (var entry in chunk)
                     {
                         var change = await UpsertAsync(batch, entry, delta, cancellationToken);
+                        if (change != IndexChange.Unchanged)
+                        {
+                            await revisions.AppendAsync(entry.Entry.Id, entry.Json, stamp, cancellationToken);
+                        }
+
                         _ = change switch
                         {
                             IndexChange.Added => added++,
@@ -269,6 +286,94 @@ public sealed class KnowledgeIndex : IDisposable
         {
             ReturnReader(session);
         }
+    }
+
+    /// <summary>
+    /// Adds or replaces many entries in one transaction: all of them or none. Each added or changed entry gets an
+    /// <c>imported</c> revision by <c>system</c>, in the same transaction; unchanged ones get none.
+    /// </summary>
+    public Task<ImportSummary> UpsertManyAsync(IReadOnlyCollection<KnowledgeEntry> entries, CancellationToken cancellationToken) =>
+        UpsertManyAsync(entries, new RevisionStamp(RevisionClock.GetUtcNow(), EntryRevisionWriter.SystemAuthor, RevisionAction.Imported), cancellationToken);
+
+    /// <summary>The category catalog entries are indexed with (curation checks categories against it).</summary>
+    internal FaqCategoryCatalog Categories => _categories;
+
+    /// <summary>
+    /// Writes one entry and its next revision in one transaction, when <paramref name="precondition"/> holds inside
+    /// it; searchable at once when published, taken out of search otherwise. Same content as stored: nothing written.
+    /// </summary>
+    internal async Task<RevisionWriteResult> WriteRevisionAsync(
+        KnowledgeEntry entry,
+        RevisionStamp stamp,
+        RevisionPrecondition precondition,
+        CancellationToken cancellationToken)
+    {
+        var prepared = PreparedEntry.Create(entry, Analyzer, _categories);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var delta = new TermStatisticsDelta();
+            int revision;
+            await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk: false, cancellationToken))
+            await using (var revisions = new EntryRevisionWriter(_writer, batch.Transaction))
+            {
+                // Returning before the commit disposes the batch, which rolls its transaction back.
+                var exists = await batch.FindAsync(entry.Id, cancellationToken) is not null;
+                var latest = await revisions.LatestAsync(entry.Id, cancellationToken);
+                if (precondition.MustBeNew == exists)
+                {
+                    return new(exists ? RevisionWriteStatus.IdTaken : RevisionWriteStatus.NotFound, latest);
+                }
+
+                if (precondition.ExpectedRevision is { } expected && expected != latest)
+                {
+                    return new(RevisionWriteStatus.Conflict, latest);
+                }
+
+                if (await UpsertAsync(batch, prepared, delta, cancellationToken) == IndexChange.Unchanged)
+                {
+                    return new(RevisionWriteStatus.Unchanged, latest);
+                }
+
+                revision = await revisions.AppendAsync(entry.Id, prepared.Json, stamp, cancellationToken);
+                await batch.CommitAsync(cancellationToken);
+            }
+
+            Terms.Apply(delta);
+            return new(RevisionWriteStatus.Saved, revision);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>The stored entry with its latest revision, or null.</summary>
+    internal async Task<StoredRevision?> GetCurrentAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        return await EntryRevisionReader.CurrentAsync(connection, id, cancellationToken);
+    }
+
+    /// <summary>Every stored entry (optionally of one status and category) with its latest revision, in id order.</summary>
+    internal async Task<List<StoredRevision>> ListCurrentAsync(EntryStatus? status, string? category, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        return await EntryRevisionReader.ListCurrentAsync(connection, status, category, cancellationToken);
+    }
+
+    /// <summary>The revisions of <paramref name="id"/>, newest first.</summary>
+    internal async Task<List<StoredRevision>> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        return await EntryRevisionReader.HistoryAsync(connection, id, cancellationToken);
+    }
+
+    /// <summary>One revision of <paramref name="id"/>, or null.</summary>
+    internal async Task<StoredRevision?> GetRevisionAsync(string id, int revision, CancellationToken cancellationToken)
+    {
+        await using var connection = _connections.Open();
+        return await EntryRevisionReader.RevisionAsync(connection, id, revision, cancellationToken);
     }
 
     /// <summary>

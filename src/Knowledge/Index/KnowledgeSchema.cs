@@ -5,7 +5,8 @@ namespace CitizenBot.Knowledge.Index;
 
 /// <summary>
 /// The knowledge database's tables: <c>entries</c> (each entry as data), <c>entry_terms</c> (FTS5 over analyzer terms,
-/// ascii tokenizer, so our analyzer alone decides what a term is), its vocabulary view, and <c>meta</c>.
+/// ascii tokenizer, so our analyzer alone decides what a term is), its vocabulary view, <c>entry_revisions</c>
+/// (each entry's history) and <c>meta</c>.
 /// </summary>
 internal static class KnowledgeSchema
 {
@@ -73,6 +74,49 @@ internal static class KnowledgeSchema
             DELETE FROM meta WHERE key = 'analyzer_fingerprint';
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates <c>entry_revisions</c> (every saved version of every entry: who, when, why, and the entry as stored)
+    /// when it is missing. A database from before revisions gets revision 1 for each stored entry, stamped
+    /// <paramref name="upgradedAt"/>, in the same transaction: every stored entry then has a revision, so reads never
+    /// need a "no history yet" case and the next change is revision 2. The real import time was never recorded, and
+    /// a later lazy stamp would be no truer than the upgrade time.
+    /// </summary>
+    /// <remarks>
+    /// No foreign key to <c>entries</c>: with one, SQLite gives each insert a statement journal, whose savepoint
+    /// makes FTS5 flush its buffered terms mid-batch (see <see cref="IndexWriteBatch"/>). History outlives a deleted
+    /// entry, and a re-created id continues its numbering.
+    /// </remarks>
+    public static async Task CreateRevisionsAsync(SqliteConnection connection, DateTimeOffset upgradedAt, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'entry_revisions'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        command.CommandText = """
+            CREATE TABLE entry_revisions(
+                entry_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                at_ms INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                action TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (entry_id, revision)
+            ) STRICT, WITHOUT ROWID;
+            INSERT INTO entry_revisions(entry_id, revision, at_ms, author, action, data)
+            SELECT id, 1, $at, $author, $action, data FROM entries;
+            """;
+        command.Parameters.AddWithValue("$at", upgradedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$author", EntryRevisionWriter.SystemAuthor);
+        command.Parameters.AddWithValue("$action", Curation.RevisionActionText.ToText(Curation.RevisionAction.Imported));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public static async Task<string?> ReadMetaAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
