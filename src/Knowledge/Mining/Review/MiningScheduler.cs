@@ -16,26 +16,45 @@ internal sealed class MiningScheduler(
     ILogger<MiningScheduler> logger) : BackgroundService
 {
     private readonly Channel<bool> _completed = Channel.CreateUnbounded<bool>();
+    private PeriodicTimer? _timer;
 
     /// <summary>One item per scheduled run as it ends: true when it succeeded. For tests, which must not sleep.</summary>
     internal ChannelReader<bool> Completed => _completed.Reader;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Arms the timer here, not in <see cref="ExecuteAsync"/>: the period counts from the host's start.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var period = options.Value.SchedulePeriod;
-        if (!options.Value.ScheduleEnabled)
+        if (options.Value.ScheduleEnabled)
+        {
+            _timer ??= new PeriodicTimer(options.Value.SchedulePeriod, timeProvider);
+            ReviewLog.ScheduleStarted(logger, options.Value.SchedulePeriod);
+        }
+        else
         {
             ReviewLog.ScheduleDisabled(logger);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_timer is null)
+        {
             return;
         }
 
-        ReviewLog.ScheduleStarted(logger, period);
-        using var timer = new PeriodicTimer(period, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
-                _completed.Writer.TryWrite(await RunOnceAsync(period, stoppingToken));
+                _completed.Writer.TryWrite(await RunOnceAsync(options.Value.SchedulePeriod, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
