@@ -24,6 +24,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly ConcurrentBag<IndexReadSession> _readers = [];
     private readonly FaqCategoryCatalog _categories;
     private readonly string _rankFunction;
+    private ChineseAnalyzer _analyzer;
     private bool _disposed;
 
     /// <summary>
@@ -43,12 +44,16 @@ public sealed class KnowledgeIndex : IDisposable
     {
         _connections = connections;
         _writer = writer;
-        Analyzer = analyzer;
+        _analyzer = analyzer;
         _categories = categories;
         _rankFunction = weights.ToRankFunction();
     }
 
-    public ChineseAnalyzer Analyzer { get; }
+    /// <summary>
+    /// The analyzer the stored terms were built with. Swapped by <see cref="ReplaceAnalyzerAsync"/> (learned words):
+    /// read it once per operation, as a search does, so one query never mixes two analyzers.
+    /// </summary>
+    public ChineseAnalyzer Analyzer => Volatile.Read(ref _analyzer);
 
     /// <summary>Number of searchable (published) entries.</summary>
     public int Count => Terms.DocumentCount;
@@ -197,8 +202,16 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Re-tokenizes every stored entry with the current analyzer, in one transaction.</summary>
-    public async Task ReindexAsync(CancellationToken cancellationToken)
+    public Task ReindexAsync(CancellationToken cancellationToken) => ReplaceAnalyzerAsync(Analyzer, cancellationToken);
+
+    /// <summary>
+    /// Re-tokenizes every stored entry with <paramref name="analyzer"/>, in one transaction under the write lock, and
+    /// then makes it the index's analyzer (a lexicon that learned words). Searches go on meanwhile with the old
+    /// analyzer over the old terms; when the transaction fails, nothing changes.
+    /// </summary>
+    public async Task ReplaceAnalyzerAsync(ChineseAnalyzer analyzer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(analyzer);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -223,7 +236,7 @@ public sealed class KnowledgeIndex : IDisposable
                 }
 
                 var i = 0;
-                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), Analyzer, _categories, cancellationToken))
+                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), analyzer, _categories, cancellationToken))
                 {
                     foreach (var prepared in chunk)
                     {
@@ -236,12 +249,14 @@ public sealed class KnowledgeIndex : IDisposable
                     }
                 }
 
-                await KnowledgeSchema.WriteMetaAsync(_writer, batch.Transaction, KnowledgeSchema.AnalyzerFingerprintKey, Analyzer.Fingerprint, cancellationToken);
+                await KnowledgeSchema.WriteMetaAsync(_writer, batch.Transaction, KnowledgeSchema.AnalyzerFingerprintKey, analyzer.Fingerprint, cancellationToken);
                 await batch.CommitAsync(cancellationToken);
             }
 
-            // Still under the write lock, and not cancellable: once the new terms are committed the statistics
-            // must follow them, or IDF weights would describe the old tokenization until the next restart.
+            // Still under the write lock, and not cancellable: once the new terms are committed the analyzer and the
+            // statistics must follow them, or queries and IDF weights would describe the old tokenization until the
+            // next restart. The swap comes first: a word the old analyzer never emitted only misses until the reset.
+            Volatile.Write(ref _analyzer, analyzer);
             await LoadTermStatisticsAsync(CancellationToken.None);
             await KnowledgeSchema.OptimizeAsync(_writer, CancellationToken.None);
         }

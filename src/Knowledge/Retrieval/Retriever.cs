@@ -1,4 +1,5 @@
 using System.Text;
+using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Index;
 
 namespace CitizenBot.Knowledge.Retrieval;
@@ -19,7 +20,8 @@ public sealed class Retriever
     private readonly CandidateScorer _scorer;
     private readonly CalibrationWeights _answerModel;
     private readonly CalibrationWeights _choicesModel;
-    private readonly Lazy<HomophoneCorrector> _corrector;
+    private readonly Lock _correctorLock = new();
+    private CorrectorForLexicon? _corrector;
 
     public Retriever(KnowledgeIndex index, RetrievalOptions options)
     {
@@ -28,7 +30,6 @@ public sealed class Retriever
         _scorer = new CandidateScorer(index.Terms, options);
         _answerModel = CalibrationWeights.Answer(options);
         _choicesModel = CalibrationWeights.Choices(options);
-        _corrector = new Lazy<HomophoneCorrector>(() => new HomophoneCorrector(index.Analyzer.Lexicon));
     }
 
     public RetrievalOptions Options => _options;
@@ -106,7 +107,7 @@ public sealed class Retriever
         var corrections = new HashSet<string>(StringComparer.Ordinal);
         if (_options.CorrectionWeight > 0)
         {
-            _corrector.Value.FindCorrections(normalized, _index.Terms, analyzer.Lexicon, corrections);
+            CorrectorFor(analyzer.Lexicon).FindCorrections(normalized, _index.Terms, analyzer.Lexicon, corrections);
         }
 
         var terms = new List<string>();
@@ -132,6 +133,29 @@ public sealed class Retriever
         }
 
         return new QueryTerms(terms, weights, BuildMatchExpression(terms, weights));
+    }
+
+    /// <summary>
+    /// The homophone corrector for <paramref name="lexicon"/>, built on first use and again whenever the index's
+    /// analyzer was replaced by one with learned words (the corrector suggests lexicon words only).
+    /// </summary>
+    private HomophoneCorrector CorrectorFor(Lexicon lexicon)
+    {
+        if (Volatile.Read(ref _corrector) is { } cached && ReferenceEquals(cached.Lexicon, lexicon))
+        {
+            return cached.Corrector;
+        }
+
+        lock (_correctorLock)
+        {
+            if (_corrector is not { } current || !ReferenceEquals(current.Lexicon, lexicon))
+            {
+                current = new CorrectorForLexicon(lexicon, new HomophoneCorrector(lexicon));
+                Volatile.Write(ref _corrector, current);
+            }
+
+            return current.Corrector;
+        }
     }
 
     /// <summary>
@@ -184,4 +208,6 @@ public sealed class Retriever
         var choices = decision == SearchDecision.Clarify ? DecisionPolicy.Choices(hits, _options.ClarifyMargin) : [];
         return new SearchResult(decision, confidence, choicesConfidence, shown, choices);
     }
+
+    private sealed record CorrectorForLexicon(Lexicon Lexicon, HomophoneCorrector Corrector);
 }
