@@ -1,5 +1,6 @@
 using CitizenBot.Knowledge.Curation;
 using CitizenBot.Knowledge.Mining.QuestionLog;
+using CitizenBot.Knowledge.Mining.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class KnowledgeHostingExtensions
         builder.Services.AddSingleton<KnowledgeBase>();
         builder.Services.AddSingleton<EntryCurator>();
         builder.AddQuestionLog();
+        // With the review store registered, every command and the service index with the same learned lexicon.
+        builder.AddMiningReview();
         return builder;
     }
 }

@@ -52,8 +52,10 @@ public sealed class MiningLoopTests : IDisposable
         using var admin = await _factory.SignInAsync(StaffApi.Admin);
         using var run = await admin.PostAsync(new Uri("api/admin/mining/run", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
-        var topics = (await run.ReadJsonAsync()).GetProperty("topics").EnumerateArray().ToList();
-        var topic = topics.First();
+        var report = await run.ReadJsonAsync();
+        var topics = report.GetProperty("topics").EnumerateArray().ToList();
+        Assert.True(topics.Count > 0, $"no topic was mined: {report}");
+        var topic = topics[0];
         Assert.All(Strings(topic, "examples"), example => Assert.Contains("惠民保", example, StringComparison.Ordinal));
 
         var examples = Strings(topic, "examples");
@@ -91,7 +93,8 @@ public sealed class MiningLoopTests : IDisposable
     /// </summary>
     private static async Task ReplayAsync(HttpClient client)
     {
-        var ordinary = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "data", "devset.jsonl"))
+        var lines = await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Root, "tests", "data", "devset.jsonl"));
+        var ordinary = lines
             .Where(line => line.Length > 0)
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Where(row => row.GetProperty("expected").ValueKind == JsonValueKind.String)
