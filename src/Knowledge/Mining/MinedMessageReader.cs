@@ -19,6 +19,7 @@ namespace CitizenBot.Knowledge.Mining;
 public static class MinedMessageReader
 {
     private const int BlockBytes = 4 << 20;
+    private const int MaxTimeLength = 128;
 
     /// <param name="path">The .jsonl file.</param>
     /// <param name="onError">Receives each bad line's <c>file:line: message</c>.</param>
@@ -155,6 +156,7 @@ public static class MinedMessageReader
         string? id = null;
         string? text = null;
         DateTimeOffset? at = null;
+        Span<byte> unescaped = stackalloc byte[MaxTimeLength];
         try
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
@@ -196,8 +198,9 @@ public static class MinedMessageReader
                 else if (reader.ValueTextEquals("at"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
-                        || !TryParseIsoTime(reader.ValueSpan, out var time))
+                    // Serializers may escape the '+' of the offset (\u002B): the time is read unescaped.
+                    if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > MaxTimeLength
+                        || !TryParseIsoTime(unescaped[..reader.CopyString(unescaped)], out var time))
                     {
                         return false;
                     }
