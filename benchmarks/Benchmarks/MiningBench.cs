@@ -37,8 +37,8 @@ internal static class MiningBench
         await output.WriteLineAsync();
         var repo = RepoPaths.Find();
         var stream = await MiningBenchStream.LoadAsync(repo.DevSet, cancellationToken);
-        await output.WriteLineAsync("| Messages | read (s) | KB copy (s) | mine (s) | write (s) | total (s) | ≤ 10 s | peak working set (MiB) | n-gram prune floor | new topics found | new words found | rising found | bursts flagged |");
-        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|:-:|---:|---:|:-:|:-:|:-:|:-:|");
+        await output.WriteLineAsync("| Messages | read (s) | KB copy (s) | mine (s) | write (s) | total (s) | CPU (s) | ≤ 10 s | peak working set (MiB) | GC heap after (MiB) | n-gram prune floor | new topics found | new words found | rising found | bursts flagged |");
+        await output.WriteLineAsync("|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|:-:|");
         var notes = new List<string>();
         foreach (var size in sizes)
         {
@@ -70,6 +70,13 @@ internal static class MiningBench
 
     private static async Task<(string Row, MiningReport Report)> MeasureAsync(string file, RepoPaths repo, CancellationToken cancellationToken)
     {
+        // CPU time (all threads) next to wall time: on a shared machine the wall clock measures the neighbours too.
+        TimeSpan cpuBefore;
+        using (var self = Process.GetCurrentProcess())
+        {
+            cpuBefore = self.TotalProcessorTime;
+        }
+
         var clock = Stopwatch.StartNew();
         var messages = await MinedMessageReader.ReadAsync(file, error => Console.Error.WriteLine(error), cancellationToken);
         var read = clock.Elapsed.TotalSeconds;
@@ -94,10 +101,12 @@ internal static class MiningBench
         var total = read + copy + mine + write;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var heap = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
         var q = Quality(report);
         var row = string.Create(
             CultureInfo.InvariantCulture,
-            $"{read:F2} | {copy:F2} | {mine:F2} | {write:F2} | {total:F2} | {(total <= TargetSeconds ? "yes" : "NO")} | {process.PeakWorkingSet64 / 1048576.0:F0} | {report.Statistics.NGramPruneFloor} | {q.Topics}/{MiningBenchStream.NewTopicWords.Length} | {q.Words}/{MiningBenchStream.NewTopicWords.Length} | {q.Rising}/{MiningBenchStream.RisingWords.Length} | {q.Bursts}/{MiningBenchStream.BurstWords.Length} |");
+            $"{read:F2} | {copy:F2} | {mine:F2} | {write:F2} | {total:F2} | {cpu:F2} | {(total <= TargetSeconds ? "yes" : "NO")} | {process.PeakWorkingSet64 / 1048576.0:F0} | {heap:F0} | {report.Statistics.NGramPruneFloor} | {q.Topics}/{MiningBenchStream.NewTopicWords.Length} | {q.Words}/{MiningBenchStream.NewTopicWords.Length} | {q.Rising}/{MiningBenchStream.RisingWords.Length} | {q.Bursts}/{MiningBenchStream.BurstWords.Length} |");
         return (row, report);
     }
 

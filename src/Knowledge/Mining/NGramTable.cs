@@ -24,7 +24,10 @@ internal sealed class NGramTable(int maxEntries)
 
     public int Count => _count;
 
-    public void Increment(ulong key)
+    public void Increment(ulong key) => Increment(key, 1);
+
+    /// <summary>Adds <paramref name="by"/> to the key's count (a distinct text counted once for all its copies).</summary>
+    public void Increment(ulong key, int by)
     {
         Debug.Assert(key != 0, "0 marks an empty slot");
         var mask = _keys.Length - 1;
@@ -34,14 +37,14 @@ internal sealed class NGramTable(int maxEntries)
             var k = _keys[i];
             if (k == key)
             {
-                _counts[i]++;
+                _counts[i] += by;
                 return;
             }
 
             if (k == 0)
             {
                 _keys[i] = key;
-                _counts[i] = 1;
+                _counts[i] = by;
                 if (++_count > _keys.Length / 2)
                 {
                     Grow();

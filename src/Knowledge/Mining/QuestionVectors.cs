@@ -4,24 +4,32 @@ using CitizenBot.Knowledge.Analysis;
 namespace CitizenBot.Knowledge.Mining;
 
 /// <summary>
-/// Each question as the sorted set of its analyzer terms (words and bigrams) with IDF weights, kept as one flat
-/// array of term ids so a million questions cost a few integers each, not a dictionary each.
+/// Each question as the sorted set of its analyzer terms (words and bigrams) with IDF weights. Questions with the same
+/// normalized text share one term list (a stream repeats itself: the same question asked the same way), kept in one
+/// flat array of term ids, so a million questions cost an integer each plus a few per distinct text.
 /// </summary>
 internal sealed class QuestionVectors
 {
+    private readonly int[] _textOf;
+    private readonly int[] _weights;
     private readonly int[] _offsets;
     private readonly int[] _terms;
     private readonly double[] _norms;
+    private readonly int[][] _emerging;
     private readonly Dictionary<string, int> _ids;
+    private readonly IReadOnlyList<string> _texts;
 
-    private QuestionVectors(int[] offsets, int[] terms, double[] idf, int[] documentFrequency, Dictionary<string, int> ids, int[][] emerging)
+    private QuestionVectors(IReadOnlyList<string> texts, int[] textOf, int[] weights, int[] offsets, int[] terms, double[] idf, int[] documentFrequency, Dictionary<string, int> ids, int[][] emerging)
     {
+        _texts = texts;
+        _textOf = textOf;
+        _weights = weights;
         _offsets = offsets;
         _terms = terms;
         _ids = ids;
+        _emerging = emerging;
         Idf = idf;
         DocumentFrequency = documentFrequency;
-        Emerging = emerging;
         TermText = new string[idf.Length];
         foreach (var (term, id) in ids)
         {
@@ -32,7 +40,7 @@ internal sealed class QuestionVectors
         for (var i = 0; i < _norms.Length; i++)
         {
             var sum = 0.0;
-            foreach (var t in TermsOf(i))
+            foreach (var t in TermsOfText(i))
             {
                 sum += idf[t] * idf[t];
             }
@@ -41,83 +49,121 @@ internal sealed class QuestionVectors
         }
     }
 
-    public int Count => _norms.Length;
+    /// <summary>The number of questions.</summary>
+    public int Count => _textOf.Length;
 
     public double[] Idf { get; }
 
+    /// <summary>Per term, the number of questions holding it.</summary>
     public int[] DocumentFrequency { get; }
 
     public string[] TermText { get; }
 
-    /// <summary>Per question, the ids of the emerging terms it holds (see <see cref="WithEmerging"/>), sorted; mostly empty.</summary>
-    public int[][] Emerging { get; }
+    /// <summary>The question's distinct normalized text: two questions with the same id read the same.</summary>
+    public int TextOf(int question) => _textOf[question];
 
-    public ReadOnlySpan<int> TermsOf(int question) => _terms.AsSpan(_offsets[question], _offsets[question + 1] - _offsets[question]);
+    public ReadOnlySpan<int> TermsOf(int question) => TermsOfText(_textOf[question]);
 
-    public double Norm(int question) => _norms[question];
+    public double Norm(int question) => _norms[_textOf[question]];
 
-    /// <summary>Tokenizes the questions on every core (in chunks with their own term ids, then renumbered).</summary>
-    /// <param name="analyzer">Tokenizes the questions.</param>
-    /// <param name="normalized">The questions' normalized texts.</param>
+    /// <summary>The ids of the emerging terms the question holds (see <see cref="WithEmerging"/>), sorted; mostly empty.</summary>
+    public int[] EmergingOf(int question) => _emerging[_textOf[question]];
+
+    private ReadOnlySpan<int> TermsOfText(int text) => _terms.AsSpan(_offsets[text], _offsets[text + 1] - _offsets[text]);
+
+    /// <summary>The vectors of questions given by their normalized texts (equal texts share a vector).</summary>
     public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
     {
-        var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, normalized.Count / 10_000));
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        var textOf = new int[normalized.Count];
+        for (var i = 0; i < textOf.Length; i++)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(distinct, normalized[i], out var exists);
+            if (!exists)
+            {
+                id = texts.Count;
+                texts.Add(normalized[i]);
+            }
+
+            textOf[i] = id;
+        }
+
+        return Build(analyzer, texts, textOf);
+    }
+
+    /// <summary>Tokenizes the distinct texts on every core (in chunks with their own term ids, then renumbered).</summary>
+    /// <param name="analyzer">Tokenizes the texts.</param>
+    /// <param name="texts">The distinct normalized texts.</param>
+    /// <param name="textOf">Per question, the index of its text in <paramref name="texts"/>.</param>
+    public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> texts, int[] textOf)
+    {
+        var weights = new int[texts.Count];
+        foreach (var t in textOf)
+        {
+            weights[t]++;
+        }
+
+        var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, texts.Count / 10_000));
         var chunks = new Chunk[chunkCount];
         Parallel.For(0, chunkCount, c =>
         {
-            var from = (int)((long)normalized.Count * c / chunkCount);
-            var to = (int)((long)normalized.Count * (c + 1) / chunkCount);
-            chunks[c] = Chunk.Tokenize(analyzer, normalized, from, to);
+            var from = (int)((long)texts.Count * c / chunkCount);
+            var to = (int)((long)texts.Count * (c + 1) / chunkCount);
+            chunks[c] = Chunk.Tokenize(analyzer, texts, from, to);
         });
 
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var df = new List<int>();
-        var offsets = new int[normalized.Count + 1];
-        var flat = new int[chunks.Sum(c => c.Terms.Count)];
-        var question = 0;
-        var position = 0;
-        foreach (var chunk in chunks)
+        var remaps = new int[chunkCount][];
+        for (var c = 0; c < chunkCount; c++)
         {
-            var remap = new int[chunk.Ids.Count];
-            foreach (var (term, local) in chunk.Ids)
+            var remap = remaps[c] = new int[chunks[c].Ids.Count];
+            foreach (var (term, local) in chunks[c].Ids)
             {
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var exists);
                 if (!exists)
                 {
-                    id = df.Count;
-                    df.Add(0);
+                    id = ids.Count - 1;
                 }
 
                 remap[local] = id;
-                df[id] += chunk.DocumentFrequency[local];
             }
+        }
 
+        var offsets = new int[texts.Count + 1];
+        var flat = new int[chunks.Sum(c => c.Terms.Count)];
+        var df = new int[ids.Count];
+        var text = 0;
+        var position = 0;
+        for (var c = 0; c < chunkCount; c++)
+        {
+            var (chunk, remap) = (chunks[c], remaps[c]);
             for (var q = 0; q < chunk.Offsets.Length - 1; q++)
             {
                 var start = position;
                 for (var j = chunk.Offsets[q]; j < chunk.Offsets[q + 1]; j++)
                 {
-                    flat[position++] = remap[chunk.Terms[j]];
+                    var id = remap[chunk.Terms[j]];
+                    flat[position++] = id;
+                    df[id] += weights[text];
                 }
 
                 flat.AsSpan(start, position - start).Sort();
-                offsets[++question] = position;
+                offsets[++text] = position;
             }
         }
 
-        var documentFrequency = df.ToArray();
-        var none = new int[normalized.Count][];
+        var none = new int[texts.Count][];
         Array.Fill(none, []);
-        return new QuestionVectors(offsets, flat, ComputeIdf(documentFrequency, normalized.Count), documentFrequency, ids, none);
+        return new QuestionVectors(texts, textOf, weights, offsets, flat, ComputeIdf(df, textOf.Length), df, ids, none);
     }
 
-    /// <summary>The terms of a run of questions, numbered locally.</summary>
-    private sealed record Chunk(Dictionary<string, int> Ids, List<int> DocumentFrequency, int[] Offsets, List<int> Terms)
+    /// <summary>The terms of a run of texts, numbered locally.</summary>
+    private sealed record Chunk(Dictionary<string, int> Ids, int[] Offsets, List<int> Terms)
     {
-        public static Chunk Tokenize(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized, int from, int to)
+        public static Chunk Tokenize(ChineseAnalyzer analyzer, IReadOnlyList<string> texts, int from, int to)
         {
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var df = new List<int>();
             var stamp = new List<int>();
             var offsets = new int[to - from + 1];
             var flat = new List<int>((to - from) * 16);
@@ -126,22 +172,20 @@ internal sealed class QuestionVectors
             {
                 tokens.Clear();
                 // Greetings and thanks alone (你好, 谢谢百事通) have nothing to cluster on: an empty vector joins nothing.
-                if (analyzer.TokenizeNormalized(normalized[i], tokens, TermGranularity.NoCharacters))
+                if (analyzer.TokenizeNormalized(texts[i], tokens, TermGranularity.NoCharacters))
                 {
                     foreach (var token in tokens)
                     {
                         ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, token, out var exists);
                         if (!exists)
                         {
-                            id = df.Count;
-                            df.Add(0);
+                            id = stamp.Count;
                             stamp.Add(-1);
                         }
 
                         if (stamp[id] != i)
                         {
                             stamp[id] = i;
-                            df[id]++;
                             flat.Add(id);
                         }
                     }
@@ -150,7 +194,7 @@ internal sealed class QuestionVectors
                 offsets[i - from + 1] = flat.Count;
             }
 
-            return new Chunk(ids, df, offsets, flat);
+            return new Chunk(ids, offsets, flat);
         }
     }
 
@@ -158,7 +202,9 @@ internal sealed class QuestionVectors
     /// Adds <paramref name="words"/> as terms of every question containing them (the analyzer, not knowing them, only
     /// emitted their bigrams) and multiplies their IDF by <paramref name="boost"/>.
     /// </summary>
-    public QuestionVectors WithEmerging(IReadOnlyCollection<string> words, IReadOnlyList<string> normalized, double boost)
+    /// <param name="words">The emerging words.</param>
+    /// <param name="boost">The IDF multiplier.</param>
+    public QuestionVectors WithEmerging(IReadOnlyCollection<string> words, double boost)
     {
         if (words.Count == 0)
         {
@@ -178,20 +224,28 @@ internal sealed class QuestionVectors
             emergingIds.Add((word, id));
         }
 
+        var textCount = _offsets.Length - 1;
         var df = new int[ids.Count];
         var offsets = new int[_offsets.Length];
-        var flat = new List<int>(_terms.Length + normalized.Count);
-        var emerging = new int[Count][];
+        var flat = new List<int>(_terms.Length + textCount);
+        var emerging = new int[textCount][];
         var extra = new List<int>();
-        for (var i = 0; i < Count; i++)
+        var held = new List<int>();
+        for (var i = 0; i < textCount; i++)
         {
             extra.Clear();
-            var own = TermsOf(i);
+            held.Clear();
+            var own = TermsOfText(i);
             foreach (var (word, id) in emergingIds)
             {
-                if (own.IndexOf(id) < 0 && normalized[i].Contains(word, StringComparison.Ordinal))
+                if (own.IndexOf(id) >= 0)
+                {
+                    held.Add(id);
+                }
+                else if (_texts[i].Contains(word, StringComparison.Ordinal))
                 {
                     extra.Add(id);
+                    held.Add(id);
                 }
             }
 
@@ -206,10 +260,12 @@ internal sealed class QuestionVectors
 
             foreach (var t in span)
             {
-                df[t]++;
+                df[t] += _weights[i];
             }
 
             offsets[i + 1] = flat.Count;
+            held.Sort();
+            emerging[i] = held.Count == 0 ? [] : [.. held];
         }
 
         var idf = ComputeIdf(df, Count);
@@ -218,24 +274,7 @@ internal sealed class QuestionVectors
             idf[id] *= boost;
         }
 
-        var held = new List<int>();
-        for (var i = 0; i < Count; i++)
-        {
-            held.Clear();
-            var own = CollectionsMarshal.AsSpan(flat).Slice(offsets[i], offsets[i + 1] - offsets[i]);
-            foreach (var (_, id) in emergingIds)
-            {
-                if (own.BinarySearch(id) >= 0)
-                {
-                    held.Add(id);
-                }
-            }
-
-            held.Sort();
-            emerging[i] = held.Count == 0 ? [] : [.. held];
-        }
-
-        return new QuestionVectors(offsets, [.. flat], idf, df, ids, emerging);
+        return new QuestionVectors(_texts, _textOf, _weights, offsets, [.. flat], idf, df, ids, emerging);
     }
 
     private static double[] ComputeIdf(int[] df, int count)
@@ -252,7 +291,7 @@ internal sealed class QuestionVectors
     /// <summary>Cosine of two questions.</summary>
     public double Cosine(int a, int b)
     {
-        var norms = _norms[a] * _norms[b];
+        var norms = Norm(a) * Norm(b);
         if (norms == 0)
         {
             return 0;

@@ -11,7 +11,7 @@ namespace CitizenBot.Knowledge.Mining;
 /// reaches <see cref="MiningOptions.MinBoundaryEntropy"/>). Known terms are the lexicon's words found in the text.
 /// </summary>
 /// <remarks>
-/// Feed normalized text with <see cref="Add"/>, then call <see cref="Complete"/> once. Not thread-safe. Memory is
+/// Feed normalized text with <see cref="Add"/>, then call <see cref="Complete(IEnumerable{string})"/> once. Not thread-safe. Memory is
 /// bounded by <see cref="MiningOptions.MaxNGrams"/> per n-gram length (the neighbours of the few candidates that pass
 /// frequency and cohesion are counted on a second pass over the recent texts).
 /// </remarks>
@@ -53,6 +53,49 @@ public sealed class TermMiner
             _previousMessages++;
         }
 
+        CountRuns(normalized, recent, weight: 1, fromLength: 1, toLength: MaxWordLength);
+    }
+
+    /// <summary>
+    /// Counts distinct texts, each standing for <paramref name="recentWeights"/>[i] recent and
+    /// <paramref name="previousWeights"/>[i] previous messages: the same as adding every copy, in one pass per text.
+    /// Two threads split the n-gram lengths (4-grams, whose table misses the cache most, against 1–3-grams).
+    /// </summary>
+    internal void AddDistinct(IReadOnlyList<string> texts, int[] recentWeights, int[] previousWeights)
+    {
+        foreach (var w in recentWeights)
+        {
+            _recentMessages += w;
+        }
+
+        foreach (var w in previousWeights)
+        {
+            _previousMessages += w;
+        }
+
+        Parallel.Invoke(
+            () => CountDistinct(texts, recentWeights, previousWeights, MaxWordLength, MaxWordLength),
+            () => CountDistinct(texts, recentWeights, previousWeights, 1, MaxWordLength - 1));
+    }
+
+    private void CountDistinct(IReadOnlyList<string> texts, int[] recentWeights, int[] previousWeights, int fromLength, int toLength)
+    {
+        for (var t = 0; t < texts.Count; t++)
+        {
+            if (recentWeights[t] > 0)
+            {
+                CountRuns(texts[t], recent: true, recentWeights[t], fromLength, toLength);
+            }
+
+            if (previousWeights[t] > 0)
+            {
+                CountRuns(texts[t], recent: false, previousWeights[t], fromLength, toLength);
+            }
+        }
+    }
+
+    private void CountRuns(ReadOnlySpan<char> normalized, bool recent, int weight, int fromLength, int toLength)
+    {
         var i = 0;
         while (i < normalized.Length)
         {
@@ -68,42 +111,30 @@ public sealed class TermMiner
                 i++;
             }
 
-            if (recent)
+            var run = normalized[start..i];
+            if (recent && fromLength == 1)
             {
-                CountRecent(normalized[start..i]);
+                _recentChars += (long)run.Length * weight;
             }
-            else
-            {
-                CountPrevious(normalized[start..i]);
-            }
+
+            // The previous window needs no single characters: they only serve cohesion, measured on the recent one.
+            Count(run, recent ? _recent : _previous, weight, Math.Max(fromLength, recent ? 1 : 2), toLength);
         }
     }
 
-    private void CountRecent(ReadOnlySpan<char> run)
+    private static void Count(ReadOnlySpan<char> run, NGramTable[] tables, int weight, int fromLength, int toLength)
     {
-        _recentChars += run.Length;
-        for (var i = 0; i < run.Length; i++)
+        for (var i = 0; i + fromLength <= run.Length; i++)
         {
             ulong key = 0;
-            var longest = Math.Min(MaxWordLength, run.Length - i);
+            var longest = Math.Min(toLength, run.Length - i);
             for (var n = 1; n <= longest; n++)
             {
                 key = (key << 16) | run[i + n - 1];
-                _recent[n].Increment(key);
-            }
-        }
-    }
-
-    private void CountPrevious(ReadOnlySpan<char> run)
-    {
-        for (var i = 0; i + 1 < run.Length; i++)
-        {
-            ulong key = run[i];
-            var longest = Math.Min(MaxWordLength, run.Length - i);
-            for (var n = 2; n <= longest; n++)
-            {
-                key = (key << 16) | run[i + n - 1];
-                _previous[n].Increment(key);
+                if (n >= fromLength)
+                {
+                    tables[n].Increment(key, weight);
+                }
             }
         }
     }
@@ -115,8 +146,17 @@ public sealed class TermMiner
     /// </param>
     public TermMiningResult Complete(IEnumerable<string> recentNormalized)
     {
+        var texts = recentNormalized.ToArray();
+        var weights = new int[texts.Length];
+        Array.Fill(weights, 1);
+        return Complete(texts, weights);
+    }
+
+    /// <summary>As <see cref="Complete(IEnumerable{string})"/>, on distinct texts standing for <paramref name="weights"/> messages each (0: not recent).</summary>
+    internal TermMiningResult Complete(IReadOnlyList<string> texts, int[] weights)
+    {
         var candidates = FindCohesiveCandidates();
-        CountNeighbours(candidates, recentNormalized);
+        CountNeighbours(candidates, texts, weights);
         var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, stats) in candidates)
         {
@@ -178,7 +218,7 @@ public sealed class TermMiner
 
                 if (Cohesion(key, n, count) >= _options.MinCohesion)
                 {
-                    candidates[key] = new CandidateStats(n, count);
+                    candidates[key] = new CandidateStats(key, n, count);
                 }
             }
         }
@@ -203,48 +243,50 @@ public sealed class TermMiner
         return min;
     }
 
-    /// <summary>Counts each candidate's left and right neighbour characters over the recent texts.</summary>
-    private static void CountNeighbours(Dictionary<ulong, CandidateStats> candidates, IEnumerable<string> recentNormalized)
+    /// <summary>
+    /// Counts each candidate's left and right neighbour characters over the recent texts, on both cores: each half of
+    /// the texts fills its own table keyed by (candidate, side, character), the halves are summed, then each candidate's
+    /// entropies are computed from its entries.
+    /// </summary>
+    private static void CountNeighbours(Dictionary<ulong, CandidateStats> candidates, IReadOnlyList<string> texts, int[] weights)
     {
         if (candidates.Count == 0)
         {
             return;
         }
 
-        foreach (var text in recentNormalized)
+        var stats = candidates.Values.ToArray();
+        var index = new NGramTable(int.MaxValue);
+        for (var c = 0; c < stats.Length; c++)
         {
-            var span = text.AsSpan();
-            var i = 0;
-            while (i < span.Length)
+            // The value stored is the candidate's index + 1 (0 reads as absent).
+            index.Increment(stats[c].Key, c + 1);
+        }
+
+        var halves = new NeighbourCounts[2];
+        Parallel.For(0, halves.Length, h =>
+        {
+            var counts = new NeighbourCounts(stats.Length);
+            var from = texts.Count * h / halves.Length;
+            var to = texts.Count * (h + 1) / halves.Length;
+            for (var t = from; t < to; t++)
             {
-                if (!CjkRanges.IsCjkBmp(span[i]))
+                if (weights[t] > 0)
                 {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < span.Length && CjkRanges.IsCjkBmp(span[i]))
-                {
-                    i++;
-                }
-
-                var run = span[start..i];
-                for (var p = 0; p + 1 < run.Length; p++)
-                {
-                    ulong key = run[p];
-                    var longest = Math.Min(MaxWordLength, run.Length - p);
-                    for (var n = 2; n <= longest; n++)
-                    {
-                        key = (key << 16) | run[p + n - 1];
-                        if (candidates.TryGetValue(key, out var stats))
-                        {
-                            stats.Observe(p > 0 ? run[p - 1] : null, p + n < run.Length ? run[p + n] : null);
-                        }
-                    }
+                    counts.Observe(texts[t], weights[t], index);
                 }
             }
+
+            halves[h] = counts;
+        });
+
+        var total = halves[0];
+        for (var h = 1; h < halves.Length; h++)
+        {
+            total.Add(halves[h]);
         }
+
+        total.Complete(stats);
     }
 
     /// <summary>Drops accepted candidates inside a longer accepted word seen about as often (民保 inside 惠民保).</summary>
@@ -309,53 +351,104 @@ public sealed class TermMiner
     private static string Unpack(ulong key, int length) =>
         string.Create(length, key, static (span, k) => Unpack(k, span));
 
-    /// <summary>One candidate's count and neighbour counts; a class so the dictionary hands out references.</summary>
-    private sealed class CandidateStats(int length, int count)
+    /// <summary>One candidate's count and, once counted, its neighbour entropies.</summary>
+    private sealed class CandidateStats(ulong key, int length, int count)
     {
-        private readonly Dictionary<char, int> _left = [];
-        private readonly Dictionary<char, int> _right = [];
-        private int _seen;
+        public ulong Key { get; } = key;
 
         public int Length { get; } = length;
 
         public int Count { get; } = count;
 
         /// <summary>The smaller of the left and right neighbour entropies.</summary>
-        public double MinEntropy => Math.Min(Entropy(_left), Entropy(_right));
+        public double MinEntropy { get; set; }
+    }
 
-        /// <summary>Records one occurrence; null is a run boundary.</summary>
-        public void Observe(char? left, char? right)
+    /// <summary>Neighbour characters of the candidates, keyed <c>(candidate + 1) · 2¹⁷ + side · 2¹⁶ + character</c>.</summary>
+    private sealed class NeighbourCounts(int candidates)
+    {
+        private readonly NGramTable _neighbours = new(int.MaxValue);
+        private readonly long[] _seen = new long[candidates];
+
+        public void Observe(ReadOnlySpan<char> text, int weight, NGramTable index)
         {
-            _seen++;
-            if (left is { } l)
+            var i = 0;
+            while (i < text.Length)
             {
-                _left[l] = _left.GetValueOrDefault(l) + 1;
+                if (!CjkRanges.IsCjkBmp(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && CjkRanges.IsCjkBmp(text[i]))
+                {
+                    i++;
+                }
+
+                var run = text[start..i];
+                for (var p = 0; p + 1 < run.Length; p++)
+                {
+                    ulong key = run[p];
+                    var longest = Math.Min(MaxWordLength, run.Length - p);
+                    for (var n = 2; n <= longest; n++)
+                    {
+                        key = (key << 16) | run[p + n - 1];
+                        var found = index.Get(key);
+                        if (found == 0)
+                        {
+                            continue;
+                        }
+
+                        _seen[found - 1] += weight;
+                        var slot = (ulong)found << 17;
+                        if (p > 0)
+                        {
+                            _neighbours.Increment(slot | run[p - 1], weight);
+                        }
+
+                        if (p + n < run.Length)
+                        {
+                            _neighbours.Increment(slot | 0x10000UL | run[p + n], weight);
+                        }
+                    }
+                }
+            }
+        }
+
+        public void Add(NeighbourCounts other)
+        {
+            for (var c = 0; c < _seen.Length; c++)
+            {
+                _seen[c] += other._seen[c];
             }
 
-            if (right is { } r)
+            foreach (var (key, count) in other._neighbours.Entries())
             {
-                _right[r] = _right.GetValueOrDefault(r) + 1;
+                _neighbours.Increment(key, count);
             }
         }
 
         /// <summary>
-        /// <c>ln T − Σ c·ln c / T</c> over the T occurrences: each occurrence at a run boundary is a neighbour of its
-        /// own (c = 1 adds nothing to the sum), so a word standing alone counts as freely used.
+        /// Per side, <c>ln T − Σ c·ln c / T</c> over the T occurrences: each occurrence at a run boundary is a neighbour
+        /// of its own (c = 1 adds nothing to the sum), so a word standing alone counts as freely used.
         /// </summary>
-        private double Entropy(Dictionary<char, int> neighbours)
+        public void Complete(CandidateStats[] stats)
         {
-            if (_seen == 0)
+            var sums = new double[stats.Length * 2];
+            foreach (var (key, count) in _neighbours.Entries())
             {
-                return 0;
+                var candidate = (int)(key >> 17) - 1;
+                var side = (int)((key >> 16) & 1);
+                sums[(candidate * 2) + side] += count * Math.Log(count);
             }
 
-            var sum = 0.0;
-            foreach (var c in neighbours.Values)
+            for (var c = 0; c < stats.Length; c++)
             {
-                sum += c * Math.Log(c);
+                var seen = (double)_seen[c];
+                stats[c].MinEntropy = seen == 0 ? 0 : Math.Log(seen) - (Math.Max(sums[c * 2], sums[(c * 2) + 1]) / seen);
             }
-
-            return Math.Log(_seen) - (sum / _seen);
         }
     }
 }

@@ -54,14 +54,13 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
             }
         }
 
-        var vectors = QuestionVectors.Build(analyzer, normalized).WithEmerging(emergingTerms ?? new HashSet<string>(), normalized, options.EmergingTermBoost);
-        return Mine(kept, normalized, periods, vectors, retriever, includeMessageIds);
+        var vectors = QuestionVectors.Build(analyzer, normalized).WithEmerging(emergingTerms ?? new HashSet<string>(), options.EmergingTermBoost);
+        return Mine(kept, periods, vectors, retriever, includeMessageIds);
     }
 
     /// <summary>As the public overload, on messages already in a window, normalized and turned into vectors.</summary>
     internal TopicMiningResult Mine(
         IReadOnlyList<MinedMessage> questions,
-        IReadOnlyList<string> normalized,
         IReadOnlyList<MiningPeriod> periods,
         QuestionVectors vectors,
         Retriever? retriever,
@@ -98,7 +97,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
                 break;
             }
 
-            var topic = Describe(vectors, list, questions, normalized, periods, recent, retriever, includeMessageIds, ref searches);
+            var topic = Describe(vectors, list, questions, periods, recent, retriever, includeMessageIds, ref searches);
             if (topic is not null)
             {
                 topics.Add(topic);
@@ -138,7 +137,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
                     }
 
                     seenAt[c] = q;
-                    if (Conflict(vectors.Emerging[q], vectors.Emerging[leaders[c]]))
+                    if (Conflict(vectors.EmergingOf(q), vectors.EmergingOf(leaders[c])))
                     {
                         continue;
                     }
@@ -245,7 +244,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         var counts = new Dictionary<int, int>();
         foreach (var q in members)
         {
-            foreach (var term in vectors.Emerging[q])
+            foreach (var term in vectors.EmergingOf(q))
             {
                 counts[term] = counts.GetValueOrDefault(term) + 1;
             }
@@ -320,7 +319,6 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         QuestionVectors vectors,
         List<int> list,
         IReadOnlyList<MinedMessage> questions,
-        IReadOnlyList<string> normalized,
         IReadOnlyList<MiningPeriod> periods,
         int recent,
         Retriever? retriever,
@@ -330,10 +328,10 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         var recentMembers = list.Where(q => periods[q] == MiningPeriod.Recent).ToArray();
         var centroid = Centroid.Of(vectors, recentMembers);
         var examples = new List<string>();
-        var seenTexts = new HashSet<string>(StringComparer.Ordinal);
+        var seenTexts = new HashSet<int>();
         foreach (var q in recentMembers.OrderByDescending(q => centroid.Cosine(vectors, q)).ThenBy(q => q))
         {
-            if (seenTexts.Add(normalized[q]))
+            if (seenTexts.Add(vectors.TextOf(q)))
             {
                 examples.Add(questions[q].Text);
                 if (examples.Count == MaxExamples)

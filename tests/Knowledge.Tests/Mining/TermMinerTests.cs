@@ -50,6 +50,41 @@ public sealed class TermMinerTests
         Assert.DoesNotContain(result.Terms, t => t.Term.EndsWith('吗'));
     }
 
+    [Fact]
+    public void AddDistinct_FindsWhatAddingEveryCopyFinds_WhenTextsRepeat()
+    {
+        string[] texts = [.. Recent, "惠民保是啥"];
+        int[] recentWeights = [3, 1, 2, 1, 4, 1, 2, 1, 1, 0];
+        int[] previousWeights = [0, 1, 0, 0, 0, 2, 0, 0, 1, 2];
+        var copies = new TermMiner(Lexicon.Create(["医保"], []), SmallCorpus);
+        var recentCopies = new List<string>();
+        for (var t = 0; t < texts.Length; t++)
+        {
+            for (var k = 0; k < recentWeights[t]; k++)
+            {
+                copies.Add(texts[t], MiningPeriod.Recent);
+                recentCopies.Add(texts[t]);
+            }
+
+            for (var k = 0; k < previousWeights[t]; k++)
+            {
+                copies.Add(texts[t], MiningPeriod.Previous);
+            }
+        }
+
+        var distinct = new TermMiner(Lexicon.Create(["医保"], []), SmallCorpus);
+        distinct.AddDistinct(texts, recentWeights, previousWeights);
+
+        var expected = copies.Complete(recentCopies);
+        var actual = distinct.Complete(texts, recentWeights);
+
+        Assert.NotEmpty(expected.NewWords);
+        Assert.Equal(expected.Terms, actual.Terms);
+        Assert.Equal(expected.NewWords, actual.NewWords);
+        Assert.Equal(expected.Rising, actual.Rising);
+        Assert.Equal(expected.Candidates, actual.Candidates);
+    }
+
     private static TermMiningResult Mine(Lexicon lexicon, string[] recent, string[] previous)
     {
         var miner = new TermMiner(lexicon, SmallCorpus);
