@@ -86,7 +86,7 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
             () => terms.AddDistinct(texts, recentWeights, previousWeights),
             () => vectors = QuestionVectors.Build(analyzer, texts, textOf));
         var termResult = terms.Complete(texts, recentWeights);
-        var emerging = termResult.NewWords.Where(t => t.Rise >= options.EmergingRise).Take(MaxEmergingTerms).Select(t => t.Term).ToArray();
+        var emerging = EmergingTerms(termResult.NewWords, retriever);
         vectors = vectors!.WithEmerging(emerging, options.EmergingTermBoost);
         var topicResult = new TopicMiner(analyzer, options).Mine(inWindow, periods, vectors, retriever, includeMessageIds);
         clock.Stop();
@@ -110,6 +110,32 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
             topicResult.Topics.FirstOrDefault(t => !t.Burst),
             termResult.Rising.FirstOrDefault(),
             statistics);
+    }
+
+    /// <summary>
+    /// The new words that weigh more in clustering: those rising against the previous window, and — when there is a
+    /// base to compare with — those the base never mentions (a character pair of the word is in no entry). Without
+    /// the second rule a topic could only emerge against a baseline: in a young log (no previous window) or when a
+    /// topic is asked about steadily, its word never rises, and its questions, phrased every which way, share too
+    /// little else to cluster. A word the base lacks is the gap itself, however steady.
+    /// </summary>
+    private string[] EmergingTerms(IReadOnlyList<MinedTerm> newWords, Retriever? retriever)
+    {
+        var emerging = new List<string>(MaxEmergingTerms);
+        foreach (var word in newWords)
+        {
+            if (emerging.Count == MaxEmergingTerms)
+            {
+                break;
+            }
+
+            if (word.Rise >= options.EmergingRise || (retriever is not null && retriever.Mentions(word.Term) == false))
+            {
+                emerging.Add(word.Term);
+            }
+        }
+
+        return [.. emerging];
     }
 
     /// <summary>The messages of the two windows, oldest first (equal times in input order), with their periods.</summary>

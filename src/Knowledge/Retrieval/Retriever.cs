@@ -93,6 +93,29 @@ public sealed class Retriever
         return Decide(hits, k);
     }
 
+    /// <summary>
+    /// Whether the base's published entries contain every character pair of <paramref name="word"/> (a normalized
+    /// run of Han characters); null for a word shorter than two characters. False means no entry can be about it.
+    /// </summary>
+    internal bool? Mentions(string word)
+    {
+        if (word.Length < 2)
+        {
+            return null;
+        }
+
+        var terms = _index.Terms;
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            if (terms.DocumentFrequency(word.AsSpan(i, 2)) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal QueryTerms BuildQuery(string text)
     {
         var analyzer = _index.Analyzer;
