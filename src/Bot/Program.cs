@@ -1,3 +1,4 @@
+using CitizenBot.Bot.AdminConsole;
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Channels.Http;
@@ -38,6 +39,7 @@ var app = builder.Build();
 app.UseBotDefaults();
 app.UseWorkersConsole();
 app.UseWebChat();
+app.UseAdminConsole();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();
