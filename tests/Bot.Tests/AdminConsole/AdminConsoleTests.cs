@@ -11,10 +11,10 @@ namespace CitizenBot.Bot.Tests.AdminConsole;
 /// </summary>
 public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture<AdminConsoleFixture>
 {
-    private async Task<(IPage Page, AdminApiStub Api)> SignedInAsync(string hash = "", AdminApiStub? api = null)
+    private async Task<(IPage Page, AdminApiStub Api)> SignedInAsync(string hash = "", AdminApiStub? api = null, int width = 1366, int height = 900)
     {
         api ??= new AdminApiStub();
-        var page = await admin.OpenAsync(api);
+        var page = await admin.OpenAsync(api, width, height);
         await AdminConsoleFixture.SignInAsync(page);
         await Expect(page.Locator("#work-view")).ToBeVisibleAsync();
         if (hash.Length > 0)
@@ -115,11 +115,13 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
     }
 
     [Fact]
-    public async Task NewEntry_SavesADraft_WithTheFormsFields()
+    public async Task NewEntry_SavesADraft_WithTheFormsFields_OnATabletInPortrait()
     {
-        var (page, api) = await SignedInAsync();
+        var (page, api) = await SignedInAsync(width: 820, height: 1180);
         await page.GetByRole(AriaRole.Link, new() { Name = "新建条目" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新建条目" })).ToBeVisibleAsync();
+        // Too narrow for list and editor side by side: the editor takes the screen.
+        await Expect(page.Locator(".entry-list")).ToBeHiddenAsync();
 
         await page.GetByLabel("标题").FillAsync("电动自行车能在楼道充电吗？");
         await page.GetByLabel("答案（Markdown）").FillAsync("不能。请到小区集中充电点充电。");
@@ -138,6 +140,11 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
         Assert.Equal("《高层民用建筑消防安全管理规定》", body.GetProperty("source").GetString());
         Assert.Empty(Strings(body, "questions"));
         Assert.EndsWith("#/entries/heating-3", page.Url, StringComparison.Ordinal);
+        await AdminConsoleFixture.SaveScreenshotAsync(page, "editor-tablet.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← 返回列表" }).ClickAsync();
+        await Expect(page.Locator("#editor")).ToBeHiddenAsync();
+        await Expect(page.Locator("#entry-rows tr[data-id='heating-3']")).ToContainTextAsync("草稿");
         await page.Context.CloseAsync();
     }
 
@@ -210,6 +217,7 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
         var addedColour = await added.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         var removedColour = await removed.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         Assert.NotEqual(addedColour, removedColour);
+        await diff.ScrollIntoViewIfNeededAsync();
         await AdminConsoleFixture.SaveScreenshotAsync(page, "diff.png");
         await page.Context.CloseAsync();
     }
@@ -347,6 +355,8 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
         await Expect(result).ToContainTextAsync("导入失败");
         await Expect(result.Locator(".import-errors li")).ToHaveTextAsync(
             ["faq/heating/heating-09.md:3 'title' is missing or blank", "faq/heating/heating-10.md:12 answer is empty"]);
+        await AdminConsoleFixture.SaveScreenshotAsync(page, "import-errors.png");
+
         // Multipart, field `files`, the folder's .md files only, named by their path in the folder.
         var sent = Assert.Single(api.Calls("POST", "/api/admin/import"));
         Assert.Null(sent.Body);

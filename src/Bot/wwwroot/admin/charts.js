@@ -9,22 +9,22 @@ import { formatRate } from './labels.js';
  * `what` names the thing counted, for the summary (e.g. 「医保」出现次数).
  */
 export function countBars(current, previous, max, what) {
-  const width = 160;
-  const barWidth = 110;
+  const width = 220;
+  const barWidth = 150;
   const scale = (value) => (Math.max(0, value ?? 0) / Math.max(1, max)) * barWidth;
   const svg = s('svg', {
     class: 'count-bars',
-    viewBox: `0 0 ${width} 30`,
+    viewBox: `0 0 ${width} 36`,
     width,
-    height: 30,
+    height: 36,
     role: 'img',
     'aria-label': `${what}：本期 ${current ?? 0}，上期 ${previous ?? 0}`,
   });
-  [['current', '本期', current, 2], ['previous', '上期', previous, 17]].forEach(([key, name, value, y]) => {
+  [['current', '本期', current, 2], ['previous', '上期', previous, 20]].forEach(([key, name, value, y]) => {
     svg.append(
-      s('text', { x: 0, y: y + 9 }, name),
-      s('rect', { class: `bar-${key}`, x: 26, y, width: Math.max(1, scale(value)), height: 11 }, s('title', {}, `${name} ${value ?? 0}`)),
-      s('text', { x: 30 + scale(value), y: y + 9 }, String(value ?? 0)));
+      s('text', { x: 0, y: y + 11 }, name),
+      s('rect', { class: `bar-${key}`, x: 30, y, width: Math.max(1, scale(value)), height: 14 }, s('title', {}, `${name} ${value ?? 0}`)),
+      s('text', { x: 34 + scale(value), y: y + 11 }, String(value ?? 0)));
   });
   return svg;
 }

@@ -322,7 +322,9 @@ async function send(button, run) {
     return null;
   } finally {
     for (const other of document.querySelectorAll('#editor-form .buttons button')) other.disabled = false;
-    if (button?.isConnected && !button.hidden) button.focus();
+    // Disabling the button dropped the focus; give it back unless a field with a message has taken it.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && button?.isConnected && !button.hidden) button.focus();
   }
 }
 

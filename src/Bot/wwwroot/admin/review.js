@@ -102,7 +102,7 @@ function renderTerms(terms) {
 function termRow(term, max) {
   const row = h('tr', { 'data-term': term.term });
   const problem = h('div', { class: 'problem', role: 'alert', hidden: true });
-  const actions = h('td', { class: 'row-actions' },
+  const actions = h('div', { class: 'row-actions' },
     h('button', { type: 'button', class: 'small', onclick: (event) => decideTerm(row, problem, event.currentTarget, 'accept', { term: term.term }, `「${term.term}」已加入词库。`) }, '加入词库'),
     h('button', { type: 'button', class: 'small', onclick: () => synonymForm(row, term, actions, problem) }, '设为同义词'),
     h('button', { type: 'button', class: 'small', onclick: (event) => decideTerm(row, problem, event.currentTarget, 'dismiss', { term: term.term }, `已忽略「${term.term}」。`) }, '忽略'),
@@ -112,7 +112,7 @@ function termRow(term, max) {
     h('td', { class: 'num' }, String(term.count ?? 0)),
     h('td', { class: 'num' }, formatRatio(term.rise)),
     h('td', {}, countBars(term.count, term.previousCount, max, `「${term.term}」出现次数`)),
-    actions);
+    h('td', {}, actions));
   return row;
 }
 
