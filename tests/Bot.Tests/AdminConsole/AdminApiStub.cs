@@ -203,15 +203,21 @@ public sealed partial class AdminApiStub
         return current;
     }
 
-    private static JsonObject FromBody(string id, JsonElement body, string status, int revision) => Entry(
-        id,
-        body.GetProperty("title").GetString()!,
-        body.GetProperty("category").GetString()!,
-        status,
-        revision,
-        [.. body.GetProperty("questions").EnumerateArray().Select(q => q.GetString()!)],
-        body.GetProperty("answer").GetString()!,
-        [.. body.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)]);
+    private static JsonObject FromBody(string id, JsonElement body, string status, int revision)
+    {
+        var entry = Entry(
+            id,
+            body.GetProperty("title").GetString()!,
+            body.GetProperty("category").GetString()!,
+            status,
+            revision,
+            [.. body.GetProperty("questions").EnumerateArray().Select(q => q.GetString()!)],
+            body.GetProperty("answer").GetString()!,
+            [.. body.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)]);
+        entry["department"] = body.GetProperty("department").GetString();
+        entry["source"] = body.GetProperty("source").GetString();
+        return entry;
+    }
 
     private static JsonObject Entry(string id, string title, string category, string status, int revision, string[] questions,
         string answer, string[]? tags = null) => new()

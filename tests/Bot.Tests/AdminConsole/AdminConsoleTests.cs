@@ -73,10 +73,17 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
         var rows = page.Locator("#entry-rows tr");
         await Expect(rows).ToHaveCountAsync(2);
 
+        await page.Locator("#search-category").SelectOptionAsync(new SelectOptionValue { Label = "养老服务" });
+        await Expect(rows).ToHaveCountAsync(1);
+        Assert.Contains(api.Calls("GET", "/api/admin/entries?"), c => c.Path.Contains("category=elderly", StringComparison.Ordinal));
+        await page.Locator("#search-category").SelectOptionAsync(new SelectOptionValue { Label = "全部分类" });
+        await Expect(rows).ToHaveCountAsync(2);
+
         await page.GetByLabel("搜索").FillAsync("高龄");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(1);
         Assert.Contains(api.Calls("GET", "/api/admin/entries?"), c => c.Path.Contains("q=高龄", StringComparison.Ordinal));
+        await Expect(rows.First).ToContainTextAsync("养老服务");
 
         await rows.GetByRole(AriaRole.Link, new() { Name = "高龄津贴怎么申请？" }).ClickAsync();
         var editor = page.Locator("#editor");
@@ -131,6 +138,7 @@ public sealed class AdminConsoleTests(AdminConsoleFixture admin) : IClassFixture
 
         await Expect(page.Locator("#editor-meta [data-field=status]")).ToHaveTextAsync("草稿");
         await Expect(page.Locator("#field-id")).ToBeHiddenAsync();
+        await Expect(page.Locator("#editor-meta")).ToHaveTextAsync("草稿 heating-3 · 第 1 版 · 2026/11/21 10:00 · admin");
         var post = Assert.Single(api.Calls("POST", "/api/admin/entries"));
         var body = post.Body!.Value;
         Assert.Equal("draft", body.GetProperty("status").GetString());

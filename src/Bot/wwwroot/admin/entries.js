@@ -55,7 +55,7 @@ export async function loadCategories() {
   }
 
   $('search-category').replaceChildren(h('option', { value: '' }, '全部分类'),
-    [...state.categories].map(([id, name]) => h('option', { value: id }, name)));
+    ...[...state.categories].map(([id, name]) => h('option', { value: id }, name)));
   $('category-options').replaceChildren(...[...state.categories].map(([id, name]) => h('option', { value: id }, name)));
 }
 
@@ -216,11 +216,11 @@ function renderEditorFrame() {
   $('ed-publish').textContent = topic ? '创建并发布' : '发布';
   const meta = $('editor-meta');
   if (entry) {
-    meta.replaceChildren(
+    meta.replaceChildren(h('span', {},
       statusBadge(entry.status), ' ',
       h('span', { class: 'mono' }, entry.id), ` · 第 ${entry.revision} 版 · ${formatDateTime(entry.changedAt)}`,
       entry.changedBy ? ` · ${entry.changedBy}` : '',
-      entry.status === 'published' ? h('span', { class: 'hint-line' }, '保存草稿会撤回发布，居民将暂时查不到此条目；发布可保存修改并立即生效。') : null);
+      entry.status === 'published' ? h('span', { class: 'hint-line' }, '保存草稿会撤回发布，居民将暂时查不到此条目；发布可保存修改并立即生效。') : null));
   } else {
     meta.replaceChildren();
   }
