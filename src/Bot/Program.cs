@@ -1,4 +1,5 @@
 using CitizenBot.Bot.Admin;
+using CitizenBot.Bot.AdminConsole;
 using CitizenBot.Bot.Auth;
 using CitizenBot.Bot.Categories;
 using CitizenBot.Bot.Channels.Http;
@@ -40,6 +41,7 @@ var app = builder.Build();
 app.UseBotDefaults();
 app.UseWorkersConsole();
 app.UseWebChat();
+app.UseAdminConsole();
 await app.InitializeKnowledgeAsync();
 await app.InitializeEscalationAsync();
 await app.InitializeStaffAccountsAsync();

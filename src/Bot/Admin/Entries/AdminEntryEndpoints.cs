@@ -1,4 +1,5 @@
 using CitizenBot.Bot.Auth;
+using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Content;
 using CitizenBot.Knowledge.Curation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,9 @@ internal static class AdminEntryEndpoints
             SetStatusAsync(id, EntryStatus.Retired, user, curator, ct)).WithName("AdminRetireEntry");
         admin.MapGet("/entries/{id}/revisions", HistoryAsync).WithName("AdminEntryRevisions");
         admin.MapGet("/entries/{id}/diff", DiffAsync).WithName("AdminEntryDiff");
+        admin.MapGet("/categories", (KnowledgeBase knowledge) =>
+            TypedResults.Ok(knowledge.Index.Categories.Categories.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new FaqCategoryResponse(c.Id, c.Name)).ToArray()))
+            .WithName("AdminFaqCategories");
         admin.MapGet("/export", EntryTransfer.ExportAsync).WithName("AdminExport");
         admin.MapPost("/import", EntryTransfer.ImportAsync).WithName("AdminImport").DisableAntiforgery();
         return admin;

@@ -10,8 +10,10 @@ export class ProblemError extends Error {
     this.status = status;
     this.title = problem?.title || defaultTitle(status);
     this.detail = problem?.detail || '';
-    // Validation problems carry their messages per field in `errors`.
-    this.messages = problem?.errors ? Object.values(problem.errors).flat() : [];
+    // Validation problems carry their messages per field in `errors` ({field: [messages]}); kept as sent for pages
+    // that show them at the fields, and an import's list of {file, line, message} is kept the same way.
+    this.errors = problem?.errors ?? null;
+    this.messages = problem?.errors ? Object.values(problem.errors).flat().filter((m) => typeof m === 'string') : [];
   }
 }
 
@@ -60,22 +62,27 @@ export function setUnauthorizedHandler(handler) {
 }
 
 /**
- * Sends a request and returns the parsed JSON (null for 204). Throws ProblemError for anything but 2xx;
+ * Sends a request and returns the parsed JSON (null for 204), or with `as: 'blob'` the body as a Blob (a download).
+ * A FormData body goes as multipart, anything else as JSON. Throws ProblemError for anything but 2xx;
  * a 401 on a signed-in request also signs the page out.
  */
-export async function request(path, { method = 'GET', body, token = loadSession()?.token, signal } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(path, { method = 'GET', body, token = loadSession()?.token, signal, as = 'json' } = {}) {
+  const headers = { Accept: as === 'blob' ? '*/*' : 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // The browser writes a multipart body's Content-Type itself, boundary included.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
+    const payload = body === undefined || multipart ? body : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: payload, signal, cache: 'no-store' });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ProblemError(0, { title: '无法连接服务器', detail: '请检查网络后重试。' });
   }
 
   learnClock(response);
+  if (response.ok && as === 'blob') return response.blob();
   const text = await response.text();
   let json = null;
   if (text) {
