@@ -202,19 +202,27 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Re-tokenizes every stored entry with the current analyzer, in one transaction.</summary>
-    public Task ReindexAsync(CancellationToken cancellationToken) => ReplaceAnalyzerAsync(Analyzer, cancellationToken);
+    public Task ReindexAsync(CancellationToken cancellationToken) => RetokenizeAsync(null, cancellationToken);
 
     /// <summary>
     /// Re-tokenizes every stored entry with <paramref name="analyzer"/>, in one transaction under the write lock, and
     /// then makes it the index's analyzer (a lexicon that learned words). Searches go on meanwhile with the old
     /// analyzer over the old terms; when the transaction fails, nothing changes.
     /// </summary>
-    public async Task ReplaceAnalyzerAsync(ChineseAnalyzer analyzer, CancellationToken cancellationToken)
+    public Task ReplaceAnalyzerAsync(ChineseAnalyzer analyzer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
+        return RetokenizeAsync(analyzer, cancellationToken);
+    }
+
+    /// <summary>Re-tokenizes with <paramref name="replacement"/>, or with the analyzer current once the lock is held.</summary>
+    private async Task RetokenizeAsync(ChineseAnalyzer? replacement, CancellationToken cancellationToken)
+    {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            // Read under the lock: a reindex queued behind a replacement must not bring the old analyzer back.
+            var analyzer = replacement ?? Analyzer;
             var stored = new List<(long Seq, KnowledgeEntry Entry)>();
             await using (var read = _writer.CreateCommand())
             {

@@ -15,7 +15,9 @@ internal sealed class MiningScheduler(
     TimeProvider timeProvider,
     ILogger<MiningScheduler> logger) : BackgroundService
 {
-    private readonly Channel<bool> _completed = Channel.CreateUnbounded<bool>();
+    // Bounded: nothing reads it in production, where it just keeps the latest outcomes.
+    private readonly Channel<bool> _completed = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
     private PeriodicTimer? _timer;
 
     /// <summary>One item per scheduled run as it ends: true when it succeeded. For tests, which must not sleep.</summary>

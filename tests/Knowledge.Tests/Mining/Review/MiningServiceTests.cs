@@ -251,4 +251,30 @@ public sealed class MiningServiceTests : IAsyncLifetime
         Assert.DoesNotContain(rerun.Report.Topics, t => t.Label.Contains(MiningStream.NewTopicWord, StringComparison.Ordinal));
         Assert.Equal(SearchDecision.Answer, _harness.Knowledge.Retriever.Search(topic.Examples[0]).Decision);
     }
+
+    [Fact]
+    public async Task AcceptTermAsync_LetsTheHomophoneCorrectorSuggestTheWord_WhenTheCorrectorWasBuiltBefore()
+    {
+        var retriever = _harness.Knowledge.Retriever;
+        await _harness.Knowledge.Index.UpsertAsync(
+            EntryBuilder.Entry("huiminbao-01").WithTitle("惠民保怎么参保").InCategory("heating").Build(),
+            CancellationToken.None);
+        Assert.DoesNotContain(MiningStream.NewTopicWord, retriever.BuildQuery("惠民宝在哪里买").Terms);
+
+        await Mining.AcceptTermAsync(MiningStream.NewTopicWord, Admin, CancellationToken.None);
+
+        Assert.Contains(MiningStream.NewTopicWord, retriever.BuildQuery("惠民宝在哪里买").Terms);
+    }
+
+    [Fact]
+    public async Task RunAsync_JoinsTheRunUnderWay_WhenCalledTwiceAtOnce()
+    {
+        await _harness.RecordNewTopicStreamAsync();
+
+        var first = Mining.RunAsync(CancellationToken.None);
+        var second = Mining.RunAsync(CancellationToken.None);
+
+        Assert.Same(await first, await second);
+        Assert.NotSame(await first, await Mining.RunAsync(CancellationToken.None));
+    }
 }
