@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Mining;
+using CitizenBot.Knowledge.Mining.Review;
 
 namespace CitizenBot.Benchmarks;
 
@@ -84,7 +85,7 @@ internal static class MiningBench
         clock.Restart();
         var options = new KnowledgeOptions();
         var paths = new KnowledgePaths(repo.KnowledgeBase, Path.Combine(Path.GetTempPath(), $"citizenbot-no-db-{Guid.NewGuid():N}", "knowledge.db"));
-        using var snapshot = await KnowledgeSnapshot.OpenAsync(paths, options, cancellationToken);
+        using var snapshot = await KnowledgeSnapshot.OpenAsync(paths, options, LearnedVocabulary.Empty, cancellationToken);
         var copy = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Mining;
+using CitizenBot.Knowledge.Mining.Review;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Bot.Cli;
@@ -70,7 +71,8 @@ internal static class MineCommand
             MiningReport report;
             try
             {
-                using var snapshot = await KnowledgeSnapshot.OpenAsync(services.GetRequiredService<KnowledgePaths>(), options, cancellationToken);
+                var learned = await ReviewStore.ReadVocabularySnapshotAsync(services.GetRequiredService<ReviewStore>().DatabasePath, cancellationToken);
+                using var snapshot = await KnowledgeSnapshot.OpenAsync(services.GetRequiredService<KnowledgePaths>(), options, learned, cancellationToken);
                 var miner = new MessageMiner(snapshot.Index.Analyzer, new MiningOptions());
                 report = miner.Mine(messages, MiningWindow.EndingAtNewest(messages, days), snapshot.Retriever, includeMessageIds: true);
             }

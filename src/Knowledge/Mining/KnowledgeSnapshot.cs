@@ -1,5 +1,6 @@
 using CitizenBot.Knowledge.Content;
 using CitizenBot.Knowledge.Index;
+using CitizenBot.Knowledge.Mining.Review;
 using CitizenBot.Knowledge.Retrieval;
 using Microsoft.Data.Sqlite;
 
@@ -31,7 +32,11 @@ public sealed class KnowledgeSnapshot : IDisposable
     public bool FromServiceDatabase { get; private init; }
 
     /// <exception cref="KnowledgeContentException">The content folder has invalid entries (only read without a database).</exception>
-    public static async Task<KnowledgeSnapshot> OpenAsync(KnowledgePaths paths, KnowledgeOptions options, CancellationToken cancellationToken)
+    /// <param name="paths">The service's content folder and database.</param>
+    /// <param name="options">The service's knowledge options.</param>
+    /// <param name="learned">The words and synonyms the service learned in review, so the copy analyzes as the service does.</param>
+    /// <param name="cancellationToken">Stops the copy.</param>
+    public static async Task<KnowledgeSnapshot> OpenAsync(KnowledgePaths paths, KnowledgeOptions options, LearnedVocabulary learned, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"citizenbot-mine-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -45,7 +50,7 @@ public sealed class KnowledgeSnapshot : IDisposable
                 Backup(paths.DatabasePath, copy);
             }
 
-            var (analyzer, categories) = await KnowledgeLoader.LoadAnalyzerAsync(paths.ContentDirectory, options, cancellationToken);
+            var (analyzer, categories) = await KnowledgeLoader.LoadAnalyzerAsync(paths.ContentDirectory, options, learned, cancellationToken);
             index = await KnowledgeIndex.OpenAsync(copy, analyzer, categories, options.Weights, cancellationToken);
             if (!fromService)
             {

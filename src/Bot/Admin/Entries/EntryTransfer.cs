@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using CitizenBot.Bot.Auth;
+using CitizenBot.Knowledge;
+using CitizenBot.Knowledge.Analysis;
+using CitizenBot.Knowledge.Content;
 using CitizenBot.Knowledge.Curation;
 using CitizenBot.Knowledge.Mining.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,17 +20,35 @@ internal static class EntryTransfer
 
     private const int MaxFiles = 20_000;
 
+    /// <summary>The content folder's files that belong with the entries: what an analyzer and a category list need.</summary>
+    private static readonly string[] ContentFiles = [LexiconFiles.LexiconFileName, LexiconFiles.SynonymsFileName, FaqCategoryCatalog.FileName];
+
     /// <summary>
     /// Every stored entry (all statuses) as <c>faq/&lt;category&gt;/&lt;id&gt;.md</c>, with the words learned in
     /// review added to <c>lexicon.txt</c> and <c>synonyms.txt</c>; unpacked over <c>knowledge-base/</c>, it is what
     /// the service now knows.
     /// </summary>
-    public static async Task<FileStreamHttpResult> ExportAsync(EntryCurator curator, MiningService mining, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<FileStreamHttpResult> ExportAsync(
+        KnowledgeBase knowledge,
+        EntryCurator curator,
+        MiningService mining,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("citizenbot-export-");
         try
         {
             await curator.ExportAsync(folder.FullName, cancellationToken);
+            foreach (var file in ContentFiles)
+            {
+                var source = Path.Combine(knowledge.ContentDirectory, file);
+                if (File.Exists(source))
+                {
+                    File.Copy(source, Path.Combine(folder.FullName, file));
+                }
+            }
+
+            // Appended to the copies: the export's lexicon is the content folder's plus what review taught the service.
             await mining.WriteLearnedVocabularyAsync(folder.FullName, cancellationToken);
 
             // The zip goes to a temporary file deleted when the response closes it: a large base is streamed, not buffered.

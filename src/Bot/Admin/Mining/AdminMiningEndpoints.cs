@@ -26,11 +26,15 @@ internal static class AdminMiningEndpoints
         return mining;
     }
 
-    /// <summary>Mines the recent window now; the report is the CLI's JSON (topics without message ids).</summary>
+    /// <summary>
+    /// Mines the recent window now and answers the new review queue: the CLI's JSON (topics without message ids)
+    /// without what admins already decided, so a topic accepted last week does not come back to be accepted twice.
+    /// </summary>
     public static async Task<IResult> RunAsync(MiningService mining, CancellationToken cancellationToken)
     {
-        var run = await mining.RunAsync(cancellationToken);
-        return TypedResults.Json(run.Report, MiningReportJson.Options);
+        await mining.RunAsync(cancellationToken);
+        var queue = await mining.GetQueueAsync(cancellationToken);
+        return TypedResults.Json(queue, MiningReportJson.Options);
     }
 
     /// <summary>The review queue: the latest report without what was already decided.</summary>

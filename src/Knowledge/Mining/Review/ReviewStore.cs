@@ -32,33 +32,51 @@ public sealed class ReviewStore : IDisposable
     internal string DatabasePath => _connections.DatabasePath;
 
     internal Task<LearnedVocabulary> ReadVocabularyAsync(CancellationToken cancellationToken) =>
-        WithConnectionAsync(
-            async connection =>
-            {
-                var words = new List<string>();
-                var synonyms = new List<LearnedSynonym>();
-                await using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT term, decision, synonym_of FROM term_decisions
-                    WHERE decision IN ('accepted', 'synonym')
-                    ORDER BY seq
-                    """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    if (reader.GetString(1) == Accepted)
-                    {
-                        words.Add(reader.GetString(0));
-                    }
-                    else
-                    {
-                        synonyms.Add(new LearnedSynonym(reader.GetString(0), reader.GetString(2)));
-                    }
-                }
+        WithConnectionAsync(connection => ReadVocabularyAsync(connection, cancellationToken), cancellationToken);
 
-                return new LearnedVocabulary(words, synonyms);
-            },
-            cancellationToken);
+    /// <summary>
+    /// The learned vocabulary of the review database at <paramref name="databasePath"/>, read through a read-only
+    /// connection (empty when there is no such file): offline commands must see what the service learned without
+    /// creating or writing anything in its data directory.
+    /// </summary>
+    internal static async Task<LearnedVocabulary> ReadVocabularySnapshotAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return LearnedVocabulary.Empty;
+        }
+
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(readOnly);
+        await connection.OpenAsync(cancellationToken);
+        return await ReadVocabularyAsync(connection, cancellationToken);
+    }
+
+    private static async Task<LearnedVocabulary> ReadVocabularyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var words = new List<string>();
+        var synonyms = new List<LearnedSynonym>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT term, decision, synonym_of FROM term_decisions
+            WHERE decision IN ('accepted', 'synonym')
+            ORDER BY seq
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(1) == Accepted)
+            {
+                words.Add(reader.GetString(0));
+            }
+            else
+            {
+                synonyms.Add(new LearnedSynonym(reader.GetString(0), reader.GetString(2)));
+            }
+        }
+
+        return new LearnedVocabulary(words, synonyms);
+    }
 
     internal Task SaveReportAsync(DateTimeOffset generatedAt, string json, CancellationToken cancellationToken) =>
         WithConnectionAsync(
