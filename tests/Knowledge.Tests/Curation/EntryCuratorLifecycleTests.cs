@@ -141,7 +141,7 @@ public sealed class EntryCuratorLifecycleTests : IAsyncLifetime
             Task.Run(() => Curator.UpdateAsync("heating-01", EntryInputs.FloorHeating() with { Answer = "甲的修改。" }, 1, "first", CancellationToken.None)),
             Task.Run(() => Curator.UpdateAsync("heating-01", EntryInputs.FloorHeating() with { Answer = "乙的修改。" }, 1, "second", CancellationToken.None)));
 
-        Assert.Equal([CurationStatus.Conflict, CurationStatus.Saved], outcomes.Select(o => o.Status).Order());
+        Assert.Equal([CurationStatus.Saved, CurationStatus.Conflict], outcomes.Select(o => o.Status).Order());
         var winner = outcomes.Single(o => o.Status == CurationStatus.Saved).Entry!;
         Assert.Equal(winner, await Curator.GetAsync("heating-01", CancellationToken.None));
         Assert.Equal(2, (await Curator.HistoryAsync("heating-01", CancellationToken.None))!.Count);
