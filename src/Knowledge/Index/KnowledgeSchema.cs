@@ -86,7 +86,9 @@ internal static class KnowledgeSchema
     /// <remarks>
     /// No foreign key to <c>entries</c>: with one, SQLite gives each insert a statement journal, whose savepoint
     /// makes FTS5 flush its buffered terms mid-batch (see <see cref="IndexWriteBatch"/>). History outlives a deleted
-    /// entry, and a re-created id continues its numbering.
+    /// entry, and a re-created id continues its numbering. A rowid table rather than WITHOUT ROWID: its rows carry
+    /// the entry's JSON, too large for a clustered key; importing 5,190 new entries cost 10–12% more CPU with it
+    /// (≈1.65 against ≈1.5 s) where WITHOUT ROWID cost 20%.
     /// </remarks>
     public static async Task CreateRevisionsAsync(SqliteConnection connection, DateTimeOffset upgradedAt, CancellationToken cancellationToken)
     {
@@ -101,14 +103,15 @@ internal static class KnowledgeSchema
 
         command.CommandText = """
             CREATE TABLE entry_revisions(
+                seq INTEGER PRIMARY KEY,
                 entry_id TEXT NOT NULL,
                 revision INTEGER NOT NULL,
                 at_ms INTEGER NOT NULL,
                 author TEXT NOT NULL,
                 action TEXT NOT NULL,
                 data TEXT NOT NULL,
-                PRIMARY KEY (entry_id, revision)
-            ) STRICT, WITHOUT ROWID;
+                UNIQUE (entry_id, revision)
+            ) STRICT;
             INSERT INTO entry_revisions(entry_id, revision, at_ms, author, action, data)
             SELECT id, 1, $at, $author, $action, data FROM entries;
             """;

@@ -133,6 +133,21 @@ public sealed class EntryCuratorLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_SavesExactlyOne_WhenTwoAdminsEditTheSameRevisionAtOnce()
+    {
+        await Curator.CreateAsync(EntryInputs.FloorHeating(), Admin, CancellationToken.None);
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => Curator.UpdateAsync("heating-01", EntryInputs.FloorHeating() with { Answer = "甲的修改。" }, 1, "first", CancellationToken.None)),
+            Task.Run(() => Curator.UpdateAsync("heating-01", EntryInputs.FloorHeating() with { Answer = "乙的修改。" }, 1, "second", CancellationToken.None)));
+
+        Assert.Equal([CurationStatus.Saved, CurationStatus.Conflict], outcomes.Select(o => o.Status).Order());
+        var winner = outcomes.Single(o => o.Status == CurationStatus.Saved).Entry!;
+        Assert.Equal(winner, await Curator.GetAsync("heating-01", CancellationToken.None));
+        Assert.Equal(2, (await Curator.HistoryAsync("heating-01", CancellationToken.None))!.Count);
+    }
+
+    [Fact]
     public async Task UpdateAsync_ReturnsNotFound_WhenIdIsUnknown()
     {
         var outcome = await Curator.UpdateAsync("heating-99", EntryInputs.FloorHeating(), null, Admin, CancellationToken.None);
