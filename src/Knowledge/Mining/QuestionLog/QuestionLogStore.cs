@@ -31,6 +31,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
     private readonly SqliteConnectionFactory _connections;
     private readonly ResidentKeys _keys;
     private readonly TimeSpan _followUpWindow;
+    private readonly int _cachedResidents;
     private readonly ILogger _logger;
     private readonly Channel<QuestionLogWrite> _pending = Channel.CreateBounded<QuestionLogWrite>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -41,11 +42,26 @@ internal sealed class QuestionLogStore : IAsyncDisposable
     private Task? _loop;
     private long _dropped;
 
-    public QuestionLogStore(string databasePath, ResidentKeys keys, TimeSpan followUpWindow, ILogger<QuestionLogStore> logger)
+    /// <param name="databasePath">The log's SQLite file, created when missing.</param>
+    /// <param name="keys">How resident ids are keyed.</param>
+    /// <param name="followUpWindow">How soon after a question a rephrase or handoff counts against it.</param>
+    /// <param name="logger">The log's logger.</param>
+    /// <param name="cachedResidents">
+    /// Residents whose latest question the writer holds in memory (<see cref="LatestQuestionCache"/>); 0 looks every one
+    /// up in the file, which marks the same rows more slowly.
+    /// </param>
+    public QuestionLogStore(
+        string databasePath,
+        ResidentKeys keys,
+        TimeSpan followUpWindow,
+        ILogger<QuestionLogStore> logger,
+        int cachedResidents = LatestQuestionCache.DefaultCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(cachedResidents);
         _connections = new SqliteConnectionFactory(databasePath);
         _keys = keys;
         _followUpWindow = followUpWindow;
+        _cachedResidents = cachedResidents;
         _logger = logger;
     }
 
@@ -71,7 +87,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
             try
             {
                 var found = await QuestionLogSchema.CreateAsync(connection, cancellationToken);
-                _rows = new QuestionLogRows(connection, _keys, _followUpWindow);
+                _rows = new QuestionLogRows(connection, _keys, _followUpWindow, _cachedResidents);
                 QuestionLogLog.Opened(_logger, DatabasePath, QuestionLogSchema.Version, found);
             }
             catch
@@ -262,6 +278,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
         catch (Exception ex)
         {
             // Whatever went wrong, the loop must live on: a dead loop would silently stop the log and hang flushes.
+            _rows!.DiscardUncommitted();
             failure = ex;
             if (group.Count == 1)
             {
