@@ -181,6 +181,32 @@ internal sealed class QuestionLogStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The quality view over the questions asked in [<paramref name="from"/>, <paramref name="to"/>): per calendar day
+    /// in <paramref name="utcOffset"/> (China: +8 h) the questions, answered, clarified, abstained, followed by a
+    /// handoff, rephrased; the totals with rates; and at most <paramref name="worstEntries"/> entries that answered (or
+    /// were picked) at least <see cref="QuestionLogQuality.MinAnswered"/> times, highest share followed by a rephrase
+    /// or handoff first (ties: more answers first, then by id). Counted in SQLite on the reader's own connection, on
+    /// one snapshot of what was committed; writes still queued are not counted.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is not after <paramref name="from"/>, the offset is not
+    /// a whole number of minutes within ±14 h, or <paramref name="worstEntries"/> is negative.</exception>
+    public async Task<QualityReport> QualityAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        TimeSpan utcOffset,
+        int worstEntries,
+        CancellationToken cancellationToken)
+    {
+        if (_loop is null)
+        {
+            throw new InvalidOperationException("The question log is read before InitializeAsync opened it.");
+        }
+
+        await using var connection = _connections.Open();
+        return await QuestionLogQuality.ReadAsync(connection, from, to, utcOffset, worstEntries, cancellationToken);
+    }
+
     /// <summary>Refuses new writes, commits the queued ones, then closes the writer connection.</summary>
     public async ValueTask DisposeAsync()
     {
