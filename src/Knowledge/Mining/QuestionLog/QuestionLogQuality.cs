@@ -14,6 +14,26 @@ internal static class QuestionLogQuality
 
     private const long DayMs = 86_400_000;
 
+    /// <summary>One day's counts ($from, $to: Unix ms).</summary>
+    internal const string DayCountsSql = """
+        SELECT count(*), sum(decision = 'answer'), sum(decision = 'clarify'), sum(decision = 'abstain'),
+               sum(followed_by_handoff), sum(rephrased)
+        FROM questions INDEXED BY questions_quality
+        WHERE at >= $from AND at < $to
+        """;
+
+    /// <summary>The worst entries ($from, $to: Unix ms; $min answers; at most $limit).</summary>
+    internal const string EntryCountsSql = """
+        SELECT entry_id, count(*) AS answered, sum(rephrased), sum(followed_by_handoff),
+               sum(rephrased OR followed_by_handoff) AS bad
+        FROM questions INDEXED BY questions_quality
+        WHERE at >= $from AND at < $to AND entry_id IS NOT NULL
+        GROUP BY entry_id
+        HAVING answered >= $min AND bad > 0
+        ORDER BY CAST(bad AS REAL) / answered DESC, answered DESC, entry_id
+        LIMIT $limit
+        """;
+
     public static async Task<QualityReport> ReadAsync(
         SqliteConnection connection,
         DateTimeOffset from,
@@ -49,12 +69,7 @@ internal static class QuestionLogQuality
         // reads each day straight off the index, and costs a statement per day (30–90 for the view).
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT count(*), sum(decision = 'answer'), sum(decision = 'clarify'), sum(decision = 'abstain'),
-                   sum(followed_by_handoff), sum(rephrased)
-            FROM questions INDEXED BY questions_quality
-            WHERE at >= $from AND at < $to
-            """;
+        command.CommandText = DayCountsSql;
         var fromParameter = command.Parameters.Add("$from", SqliteType.Integer);
         var toParameter = command.Parameters.Add("$to", SqliteType.Integer);
         var days = new List<QualityDay>();
@@ -87,16 +102,7 @@ internal static class QuestionLogQuality
         // Entries never followed by a rephrase or handoff are not "worst" at any rate, so they are left out.
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT entry_id, count(*) AS answered, sum(rephrased), sum(followed_by_handoff),
-                   sum(rephrased OR followed_by_handoff) AS bad
-            FROM questions INDEXED BY questions_quality
-            WHERE at >= $from AND at < $to AND entry_id IS NOT NULL
-            GROUP BY entry_id
-            HAVING answered >= $min AND bad > 0
-            ORDER BY CAST(bad AS REAL) / answered DESC, answered DESC, entry_id
-            LIMIT $limit
-            """;
+        command.CommandText = EntryCountsSql;
         command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$min", MinAnswered);

@@ -174,6 +174,34 @@ public sealed class QuestionLogQualityTests : IAsyncLifetime
         Assert.Equal(2, QuestionLogSchema.Version);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task QualityQueries_ReadOnlyTheCoveringIndex_NeverTheRows(bool dayCounts)
+    {
+        var log = await _file.OpenAsync();
+        await log.DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={_file.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = dayCounts
+            ? "EXPLAIN QUERY PLAN " + QuestionLogQuality.DayCountsSql
+            : "EXPLAIN QUERY PLAN " + QuestionLogQuality.EntryCountsSql;
+        foreach (var name in (string[])["$from", "$to", "$min", "$limit"])
+        {
+            command.Parameters.AddWithValue(name, 1);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains("SEARCH questions USING COVERING INDEX questions_quality (at>? AND at<?)", plan);
+    }
+
     private static DateTimeOffset Utc(int day, int hour, int minute, double second) =>
         new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.Zero).AddSeconds(second);
 
