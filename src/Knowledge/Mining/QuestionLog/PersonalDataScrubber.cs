@@ -27,10 +27,28 @@ internal static partial class PersonalDataScrubber
     private const string Surnames =
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤殷易乔";
 
-    // The last character of each label, honorific and "called" intro the name patterns below start from.
-    private static readonly SearchValues<char> LabelCues = SearchValues.Create("名字人主");
-    private static readonly SearchValues<char> TitleCues = SearchValues.Create("生士姐姨爷妈娘奶傅师哥叔婶太");
-    private static readonly SearchValues<char> CalledCues = SearchValues.Create("叫是");
+    // The fewest digits any number pattern below needs (a bare local number after a cue): with fewer in the whole
+    // text, none can match. Addresses ("3号楼2单元501") have digits but rarely seven.
+    private const int MinNumberDigits = 7;
+
+    // The words each name pattern below needs: its labels, honorifics and "called" intros. Searched for all at once
+    // (vectorized), they rule the name passes out for nearly every question; single characters such as 是, 人 or 生
+    // were cues before and let most questions through to the regexes.
+    private static readonly string[] LabelWords = ["姓名", "名字", "联系人", "户主"];
+    private static readonly string[] TitleWords =
+        ["先生", "女士", "小姐", "阿姨", "大爷", "大妈", "大娘", "奶奶", "爷爷", "师傅", "老师", "大姐", "大哥", "叔叔", "婶婶", "老太太"];
+    private static readonly string[] CalledWords = ["我叫", "名字叫", "名字是", "本人叫", "名叫"];
+    private static readonly string[] IAmWords = ["我是", "本人"];
+    private static readonly SearchValues<string> LabelCues = SearchValues.Create(LabelWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> TitleCues = SearchValues.Create(TitleWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> CalledCues = SearchValues.Create(CalledWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> IAmCues = SearchValues.Create(IAmWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> NameCues =
+        SearchValues.Create([.. LabelWords, .. TitleWords, .. CalledWords, .. IAmWords, "姓"], StringComparison.Ordinal);
+
+    // What may stand right before the '@' of an e-mail address; a group's "@百事通" has none of these before its '@'.
+    private static readonly SearchValues<char> EmailLocalChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-");
 
     /// <summary>Returns <paramref name="text"/> with personal data replaced by bracketed tokens such as <c>[电话]</c>.</summary>
     public static string Scrub(string text)
@@ -41,14 +59,14 @@ internal static partial class PersonalDataScrubber
             return text;
         }
 
-        // Each pass runs only when the text holds a character its pattern needs: most questions skip most passes.
+        // Each pass runs only when the text holds what its pattern needs: most questions skip every pass.
         var scrubbed = text;
-        if (text.Contains('@', StringComparison.Ordinal))
+        if (MayHoldEmail(text))
         {
             scrubbed = Email().Replace(scrubbed, EmailToken);
         }
 
-        if (scrubbed.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        if (CountDigits(scrubbed) >= MinNumberDigits)
         {
             scrubbed = IdNumber18().Replace(scrubbed, IdNumberToken);
             scrubbed = IdNumber15().Replace(scrubbed, IdNumberToken);
@@ -56,6 +74,11 @@ internal static partial class PersonalDataScrubber
             scrubbed = Mobile().Replace(scrubbed, PhoneToken);
             scrubbed = Landline().Replace(scrubbed, PhoneToken);
             scrubbed = LocalNumberAfterCue().Replace(scrubbed, PhoneToken);
+        }
+
+        if (scrubbed.AsSpan().IndexOfAny(NameCues) < 0)
+        {
+            return scrubbed;
         }
 
         if (scrubbed.AsSpan().IndexOfAny(LabelCues) >= 0)
@@ -73,7 +96,7 @@ internal static partial class PersonalDataScrubber
             scrubbed = CalledName().Replace(scrubbed, "${intro}" + NameToken);
         }
 
-        if (scrubbed.Contains("我是", StringComparison.Ordinal) || scrubbed.Contains("本人", StringComparison.Ordinal))
+        if (scrubbed.AsSpan().IndexOfAny(IAmCues) >= 0)
         {
             scrubbed = IAmName().Replace(scrubbed, "${intro}" + NameToken);
         }
@@ -84,6 +107,32 @@ internal static partial class PersonalDataScrubber
         }
 
         return scrubbed;
+    }
+
+    private static bool MayHoldEmail(string text)
+    {
+        for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            if (at > 0 && EmailLocalChars.Contains(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountDigits(string text)
+    {
+        var count = 0;
+        var rest = text.AsSpan();
+        for (var i = rest.IndexOfAnyInRange('0', '9'); i >= 0; i = rest.IndexOfAnyInRange('0', '9'))
+        {
+            count++;
+            rest = rest[(i + 1)..];
+        }
+
+        return count;
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]

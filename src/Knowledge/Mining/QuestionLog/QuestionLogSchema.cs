@@ -11,9 +11,10 @@ namespace CitizenBot.Knowledge.Mining.QuestionLog;
 internal static class QuestionLogSchema
 {
     /// <summary>The version this code writes.</summary>
-    public const int Version = 1;
+    /// <remarks>1: the table and its two indexes. 2: <c>questions_quality</c>, the quality view's covering index.</remarks>
+    public const int Version = 2;
 
-    /// <summary>Creates or upgrades the table in one transaction; returns the version found.</summary>
+    /// <summary>Creates or upgrades the table in one transaction, one step per version; returns the version found.</summary>
     /// <exception cref="InvalidOperationException">The file is at a newer schema version.</exception>
     public static async Task<int> CreateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -46,7 +47,17 @@ internal static class QuestionLogSchema
                 CREATE INDEX questions_at ON questions(at);
                 -- A resident's latest question, for rephrase, pick and handoff marking.
                 CREATE INDEX questions_by_resident ON questions(resident_key, at);
-                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (found < 2)
+        {
+            // The quality view counts a day (or a month) of questions by decision and outcome, and by entry: holding
+            // every column it reads, this index answers it without touching the table's rows (texts are most of a row).
+            command.CommandText = """
+                CREATE INDEX questions_quality ON questions(at, decision, entry_id, followed_by_handoff, rephrased);
+                PRAGMA user_version = 2;
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -31,6 +31,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
     private readonly SqliteConnectionFactory _connections;
     private readonly ResidentKeys _keys;
     private readonly TimeSpan _followUpWindow;
+    private readonly int _cachedResidents;
     private readonly ILogger _logger;
     private readonly Channel<QuestionLogWrite> _pending = Channel.CreateBounded<QuestionLogWrite>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -41,11 +42,26 @@ internal sealed class QuestionLogStore : IAsyncDisposable
     private Task? _loop;
     private long _dropped;
 
-    public QuestionLogStore(string databasePath, ResidentKeys keys, TimeSpan followUpWindow, ILogger<QuestionLogStore> logger)
+    /// <param name="databasePath">The log's SQLite file, created when missing.</param>
+    /// <param name="keys">How resident ids are keyed.</param>
+    /// <param name="followUpWindow">How soon after a question a rephrase or handoff counts against it.</param>
+    /// <param name="logger">The log's logger.</param>
+    /// <param name="cachedResidents">
+    /// Residents whose latest question the writer holds in memory (<see cref="LatestQuestionCache"/>); 0 looks every one
+    /// up in the file, which marks the same rows more slowly.
+    /// </param>
+    public QuestionLogStore(
+        string databasePath,
+        ResidentKeys keys,
+        TimeSpan followUpWindow,
+        ILogger<QuestionLogStore> logger,
+        int cachedResidents = LatestQuestionCache.DefaultCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(cachedResidents);
         _connections = new SqliteConnectionFactory(databasePath);
         _keys = keys;
         _followUpWindow = followUpWindow;
+        _cachedResidents = cachedResidents;
         _logger = logger;
     }
 
@@ -71,7 +87,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
             try
             {
                 var found = await QuestionLogSchema.CreateAsync(connection, cancellationToken);
-                _rows = new QuestionLogRows(connection, _keys, _followUpWindow);
+                _rows = new QuestionLogRows(connection, _keys, _followUpWindow, _cachedResidents);
                 QuestionLogLog.Opened(_logger, DatabasePath, QuestionLogSchema.Version, found);
             }
             catch
@@ -163,6 +179,32 @@ internal sealed class QuestionLogStore : IAsyncDisposable
                 reader.GetInt64(9) != 0,
                 reader.GetInt64(10) != 0);
         }
+    }
+
+    /// <summary>
+    /// The quality view over the questions asked in [<paramref name="from"/>, <paramref name="to"/>): per calendar day
+    /// in <paramref name="utcOffset"/> (China: +8 h) the questions, answered, clarified, abstained, followed by a
+    /// handoff, rephrased; the totals with rates; and at most <paramref name="worstEntries"/> entries that answered (or
+    /// were picked) at least <see cref="QuestionLogQuality.MinAnswered"/> times, highest share followed by a rephrase
+    /// or handoff first (ties: more answers first, then by id). Counted in SQLite on the reader's own connection, on
+    /// one snapshot of what was committed; writes still queued are not counted.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is not after <paramref name="from"/>, the offset is not
+    /// a whole number of minutes within ±14 h, or <paramref name="worstEntries"/> is negative.</exception>
+    public async Task<QualityReport> QualityAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        TimeSpan utcOffset,
+        int worstEntries,
+        CancellationToken cancellationToken)
+    {
+        if (_loop is null)
+        {
+            throw new InvalidOperationException("The question log is read before InitializeAsync opened it.");
+        }
+
+        await using var connection = _connections.Open();
+        return await QuestionLogQuality.ReadAsync(connection, from, to, utcOffset, worstEntries, cancellationToken);
     }
 
     /// <summary>Refuses new writes, commits the queued ones, then closes the writer connection.</summary>
@@ -262,6 +304,7 @@ internal sealed class QuestionLogStore : IAsyncDisposable
         catch (Exception ex)
         {
             // Whatever went wrong, the loop must live on: a dead loop would silently stop the log and hang flushes.
+            _rows!.DiscardUncommitted();
             failure = ex;
             if (group.Count == 1)
             {

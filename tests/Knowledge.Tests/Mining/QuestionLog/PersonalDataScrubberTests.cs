@@ -28,6 +28,11 @@ public sealed class PersonalDataScrubberTests
         { "补贴打到6217 0000 1234 5678 了吗", "补贴打到[卡号] 了吗" },
         // E-mail.
         { "材料发到wang.xm@example.com可以吗", "材料发到[邮箱]可以吗" },
+        // At the edges of the fast paths: a group's "@百事通" before an address, exactly seven digits, a title after a
+        // surname with nothing else of a name around.
+        { "@百事通 材料发到wang.xm@example.com可以吗", "@百事通 材料发到[邮箱]可以吗" },
+        { "@百事通 打2688123问问", "@百事通 打[电话]问问" },
+        { "@百事通 李老太太腿脚不便能上门办吗", "@百事通 X老太太腿脚不便能上门办吗" },
         // Names where they are introduced.
         { "我叫王小明 电话13800000000 暖气不热找谁", "我叫[姓名] 电话[电话] 暖气不热找谁" },
         { "我叫李明想问低保怎么办", "我叫[姓名]想问低保怎么办" },

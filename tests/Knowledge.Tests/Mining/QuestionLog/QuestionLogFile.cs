@@ -18,12 +18,19 @@ internal sealed class QuestionLogFile : IAsyncDisposable
 
     public string KeyPath => Path.Combine(_directory.Path, "data", "questions.key");
 
-    public async Task<QuestionLogStore> OpenAsync(TimeSpan? followUpWindow = null)
+    public async Task<QuestionLogStore> OpenAsync(TimeSpan? followUpWindow = null, int cachedResidents = LatestQuestionCache.DefaultCapacity)
+    {
+        var log = Create(followUpWindow, cachedResidents);
+        await log.InitializeAsync(CancellationToken.None);
+        return log;
+    }
+
+    /// <summary>A log not yet initialized: what is queued on it before <c>InitializeAsync</c> is committed as one group.</summary>
+    public QuestionLogStore Create(TimeSpan? followUpWindow = null, int cachedResidents = LatestQuestionCache.DefaultCapacity)
     {
         var keys = ResidentKeys.Load(null, KeyPath, _ => { });
-        var log = new QuestionLogStore(DatabasePath, keys, followUpWindow ?? TimeSpan.FromMinutes(10), NullLogger<QuestionLogStore>.Instance);
+        var log = new QuestionLogStore(DatabasePath, keys, followUpWindow ?? TimeSpan.FromMinutes(10), NullLogger<QuestionLogStore>.Instance, cachedResidents);
         _opened.Add(log);
-        await log.InitializeAsync(CancellationToken.None);
         return log;
     }
 
