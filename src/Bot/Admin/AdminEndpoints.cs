@@ -1,5 +1,6 @@
 using CitizenBot.Bot.Admin.Entries;
 using CitizenBot.Bot.Admin.Mining;
+using CitizenBot.Bot.Admin.Quality;
 using CitizenBot.Bot.Auth;
 
 namespace CitizenBot.Bot.Admin;
@@ -15,6 +16,7 @@ internal static class AdminEndpoints
         var admin = app.MapGroup("/api/admin").RequireAuthorization(StaffPolicies.Admin);
         admin.MapGroup("").WithTags("Admin: entries").MapAdminEntryEndpoints();
         admin.MapGroup("/mining").WithTags("Admin: mining").MapAdminMiningEndpoints();
+        admin.MapGroup("/quality").WithTags("Admin: quality").MapAdminQualityEndpoints();
         return app;
     }
 }
