@@ -1,0 +1,187 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using CitizenBot.Bot.Tests.Infrastructure;
+
+namespace CitizenBot.Bot.Tests.Admin;
+
+/// <summary>
+/// <c>/api/admin/mining</c> over real Kestrel: running mining on what residents asked, the review queue, and the
+/// decisions on topics and new words with their errors. The tests share one mined service and decide different
+/// things, so none changes what another reads.
+/// </summary>
+public sealed class AdminMiningApiTests(MiningRunFixture mined) : IClassFixture<MiningRunFixture>
+{
+    private HttpClient Admin => mined.Service.Admin;
+
+    [Fact]
+    public async Task Latest_Answers404_BeforeMiningEverRan()
+    {
+        using var data = new TempDirectory();
+        await using var factory = AdminServiceFixture.CreateFactory(data.Path);
+        using var admin = await factory.SignInAsync(StaffApi.Admin);
+
+        using var response = await admin.GetAsync(AdminApi.Url("api/admin/mining/latest"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("尚未挖掘", (await response.ReadJsonAsync()).Text("title"));
+    }
+
+    [Fact]
+    public async Task Run_AnswersTheQueueWithTermsTopicsAndWhenItWasGenerated()
+    {
+        Assert.Equal(HttpStatusCode.OK, mined.RunStatus);
+        var run = mined.Run;
+        Assert.True(run.TryGetProperty("generatedAt", out var generatedAt) && generatedAt.TryGetDateTimeOffset(out _), $"no generatedAt: {run}");
+        var terms = run.GetProperty("terms").EnumerateArray().ToList();
+        Assert.NotEmpty(terms);
+        Assert.All(terms, t => Assert.True(t.GetProperty("count").GetInt32() > 0 && t.TryGetProperty("rise", out _)));
+        Assert.Contains(MiningRunFixture.NewWord, run.GetProperty("newWords").EnumerateArray().Select(t => t.Text("term")));
+        var topics = run.GetProperty("topics").EnumerateArray().ToList();
+        Assert.NotEmpty(topics);
+        Assert.All(topics, t =>
+        {
+            Assert.False(string.IsNullOrEmpty(t.Text("id")));
+            Assert.NotEmpty(t.Strings("examples"));
+            Assert.True(t.GetProperty("count").GetInt32() >= t.Strings("examples").Count);
+        });
+
+        using var latest = await Admin.GetAsync(AdminApi.Url("api/admin/mining/latest"));
+        Assert.Equal(HttpStatusCode.OK, latest.StatusCode);
+        Assert.Equal(generatedAt.GetDateTimeOffset(), (await latest.ReadJsonAsync()).GetProperty("generatedAt").GetDateTimeOffset());
+    }
+
+    [Theory]
+    [InlineData("accept")]
+    [InlineData("attach")]
+    [InlineData("dismiss")]
+    public async Task TopicDecision_Answers404_ForAnUnknownTopic(string action)
+    {
+        using var response = await Admin.PostAsJsonAsync($"api/admin/mining/topics/no-such-topic/{action}", new
+        {
+            title = "不存在的话题？",
+            answer = "不存在。",
+            category = "grid",
+            entryId = "heating-01",
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("未找到该话题", (await response.ReadJsonAsync()).Text("title"));
+    }
+
+    [Fact]
+    public async Task Attach_Answers400ForEntryId_WhenNoEntryIsNamed()
+    {
+        var topic = mined.Run.GetProperty("topics")[0].Text("id");
+
+        using var response = await Admin.PostAsJsonAsync($"api/admin/mining/topics/{topic}/attach", new { entryId = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors("entryId"));
+        Assert.Contains(topic, await QueueTopicsAsync());
+    }
+
+    [Fact]
+    public async Task DismissTopic_Answers204AndTakesItOutOfTheQueue_ThenAnswers404()
+    {
+        var topics = mined.Run.GetProperty("topics").EnumerateArray().Select(t => t.Text("id")).ToList();
+        var topic = topics[^1];
+
+        using var dismissed = await Admin.PostAsync(AdminApi.Url($"api/admin/mining/topics/{topic}/dismiss"), null);
+        Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
+        Assert.DoesNotContain(topic, await QueueTopicsAsync());
+
+        using var again = await Admin.PostAsync(AdminApi.Url($"api/admin/mining/topics/{topic}/dismiss"), null);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptTerm_GrowsTheLexicon_TakesTheWordOutOfTheQueue_AndExportsIt()
+    {
+        using var accepted = await Admin.PostAsJsonAsync("api/admin/mining/terms/accept", new { term = MiningRunFixture.NewWord });
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var body = await accepted.ReadJsonAsync();
+        Assert.Equal(MiningRunFixture.NewWord, body.Text("term"));
+        Assert.True(body.GetProperty("lexiconSize").GetInt32() > 0);
+
+        using var latest = await Admin.GetAsync(AdminApi.Url("api/admin/mining/latest"));
+        var queue = await latest.ReadJsonAsync();
+        Assert.DoesNotContain(MiningRunFixture.NewWord, queue.GetProperty("newWords").EnumerateArray().Select(t => t.Text("term")));
+        Assert.DoesNotContain(MiningRunFixture.NewWord, queue.GetProperty("terms").EnumerateArray().Select(t => t.Text("term")));
+
+        using var again = await Admin.PostAsJsonAsync("api/admin/mining/terms/accept", new { term = MiningRunFixture.NewWord });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal([$"“{MiningRunFixture.NewWord}”已在词库中。"], (await again.ReadJsonAsync()).ValidationErrors("term"));
+
+        using var export = await Admin.GetAsync(AdminApi.Url("api/admin/export"));
+        using var zip = new ZipArchive(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        using var lexicon = new StreamReader(await zip.GetEntry("lexicon.txt")!.OpenAsync(), Encoding.UTF8);
+        var words = (await lexicon.ReadToEndAsync()).Split('\n').Select(l => l.Trim().Split(' ', '\t')[0]);
+        Assert.Contains(MiningRunFixture.NewWord, words);
+    }
+
+    [Theory]
+    [InlineData("惠", "term")]
+    [InlineData("hmb", "term")]
+    public async Task AcceptTerm_Answers400ForTerm_WhenItIsNotTwoToEightHanCharacters(string term, string field)
+    {
+        using var response = await Admin.PostAsJsonAsync("api/admin/mining/terms/accept", new { term });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors(field));
+    }
+
+    [Theory]
+    [InlineData("保")]
+    [InlineData("")]
+    [InlineData("津门惠民医疗互助")]
+    public async Task Synonym_Answers400ForOf_WhenTheExistingTermIsMalformed(string of)
+    {
+        using var response = await Admin.PostAsJsonAsync("api/admin/mining/terms/synonym", new { term = "津惠保", of });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors("of"));
+    }
+
+    [Fact]
+    public async Task Synonym_Answers400ForOf_WhenTheLexiconDoesNotKnowTheExistingTerm()
+    {
+        using var response = await Admin.PostAsJsonAsync("api/admin/mining/terms/synonym", new { term = "红桥通卡", of = "甲乙丙丁" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors("of"));
+    }
+
+    [Fact]
+    public async Task Synonym_Answers200_AndTheTermIsThenDecided()
+    {
+        using var response = await Admin.PostAsJsonAsync("api/admin/mining/terms/synonym", new { term = "医保卡片", of = "医保卡" });
+
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"synonym answered {(int)response.StatusCode}: {body}");
+        Assert.Equal(("医保卡片", "医保卡"), (body.Text("term"), body.Text("of")));
+
+        using var again = await Admin.PostAsJsonAsync("api/admin/mining/terms/accept", new { term = "医保卡片" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task DismissTerm_Answers204_ThenRefusesTheSameTermAgain()
+    {
+        using var dismissed = await Admin.PostAsJsonAsync("api/admin/mining/terms/dismiss", new { term = "社区通" });
+        Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
+
+        using var again = await Admin.PostAsJsonAsync("api/admin/mining/terms/dismiss", new { term = "社区通" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(["“社区通”已经审核过了。"], (await again.ReadJsonAsync()).ValidationErrors("term"));
+    }
+
+    private async Task<List<string>> QueueTopicsAsync()
+    {
+        using var latest = await Admin.GetAsync(AdminApi.Url("api/admin/mining/latest"));
+        Assert.Equal(HttpStatusCode.OK, latest.StatusCode);
+        return [.. (await latest.ReadJsonAsync()).GetProperty("topics").EnumerateArray().Select(t => t.Text("id"))];
+    }
+}
