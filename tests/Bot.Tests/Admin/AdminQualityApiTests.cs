@@ -12,8 +12,8 @@ namespace CitizenBot.Bot.Tests.Admin;
 public sealed class AdminQualityApiTests(AdminServiceFixture service) : IClassFixture<AdminServiceFixture>
 {
     private const string Answered = "家里暖气不热怎么办";
-    private const string Abstained = "火星上的房子怎么申请产权证";
-    private const string AbstainedThenHandoff = "月球车停车位怎么收费";
+    private const string Abstained = "惠民保发票怎么开";
+    private const string AbstainedThenHandoff = "惠民保有年龄限制吗";
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 

@@ -35,6 +35,9 @@ internal static class AdminQualityEndpoints
         var now = clock.GetUtcNow().ToOffset(ChinaOffset);
         var tomorrow = new DateTimeOffset(now.Date.AddDays(1), ChinaOffset);
         var from = tomorrow.AddDays(-(days ?? 30));
+        // Questions are logged through a queue: without the flush, the turns a resident just had (and an admin
+        // checking them) could be missing from the counts for a moment.
+        await log.FlushAsync(cancellationToken);
         var report = await log.QualityAsync(from, tomorrow, ChinaOffset, WorstEntries, cancellationToken);
 
         var worst = new List<WorstEntryResponse>(report.WorstEntries.Count);

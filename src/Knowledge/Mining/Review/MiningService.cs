@@ -282,9 +282,18 @@ public sealed class MiningService : IDisposable
                 return TermDecisionResult.Invalid(normalized, "term", $"“{normalized}”已在词库中。");
             }
 
-            if (of is not null && lexicon.TryGet(of, out _, out var info) && info.IsFiller)
+            if (of is not null)
             {
-                return TermDecisionResult.Invalid(of, "of", $"“{of}”是语气词，不能作为同义词。");
+                // A synonym joins a word the analyzer already has; an unknown one would make a group of two strangers.
+                if (!lexicon.TryGet(of, out _, out var info))
+                {
+                    return TermDecisionResult.Invalid(of, "of", $"“{of}”不在词库中，请选择词库里已有的词。");
+                }
+
+                if (info.IsFiller)
+                {
+                    return TermDecisionResult.Invalid(of, "of", $"“{of}”是语气词，不能作为同义词。");
+                }
             }
 
             var now = _time.GetUtcNow();

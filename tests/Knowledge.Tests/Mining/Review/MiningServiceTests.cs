@@ -189,6 +189,7 @@ public sealed class MiningServiceTests : IAsyncLifetime
     [Theory]
     [InlineData("暖气钱", "暖", "of", "已有词须为 2 到 8 个汉字。")]
     [InlineData("暖气钱", "暖气钱", "of", "同义词不能是新词本身。")]
+    [InlineData("暖气钱", "甲乙丙丁", "of", "“甲乙丙丁”不在词库中，请选择词库里已有的词。")]
     [InlineData("暖气", "取暖费", "term", "“暖气”已在词库中。")]
     public async Task AddSynonymAsync_ReturnsAChineseError_WhenATermIsMalformedOrKnown(string term, string of, string field, string error)
     {
