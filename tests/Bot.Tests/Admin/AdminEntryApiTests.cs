@@ -215,6 +215,39 @@ public sealed class AdminEntryApiTests(AdminServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_Answers400ForId_WhenTheBodyNamesAnotherEntry()
+    {
+        await Admin.CreateAsync(AdminApi.EntryBody("apitest-rename-01", "社区老年大学怎么报名？", "每年九月在社区服务站报名。"));
+
+        using var response = await Admin.PutAsJsonAsync(AdminApi.Entry("apitest-rename-01"), AdminApi.EntryBody("apitest-rename-02", "社区老年大学怎么报名？", "每年九月在社区服务站报名。"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors("id"));
+        using var renamed = await Admin.GetAsync(AdminApi.Entry("apitest-rename-02"));
+        Assert.Equal(HttpStatusCode.NotFound, renamed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_Answers400_ForABodyThatIsNotJson()
+    {
+        using var content = new StringContent("{\"title\": ", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Admin.PostAsync(AdminApi.Url("api/admin/entries"), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("to=2", "from")]
+    [InlineData("from=1", "to")]
+    public async Task Diff_Answers400_WhenARevisionIsMissing(string query, string field)
+    {
+        using var response = await Admin.GetAsync(AdminApi.Url("api/admin/entries/heating-01/diff?" + query));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty((await response.ReadJsonAsync()).ValidationErrors(field));
+    }
+
+    [Fact]
     public async Task Diff_Answers404_ForARevisionTheEntryNeverHad()
     {
         await Admin.CreateAsync(AdminApi.EntryBody("apitest-diff-01", "社区有没有共享工具箱？", "社区服务站可以借用工具箱。"));

@@ -81,10 +81,16 @@ public sealed class AdminMiningApiTests(MiningRunFixture mined) : IClassFixture<
     }
 
     [Fact]
-    public async Task DismissTopic_Answers204AndTakesItOutOfTheQueue_ThenAnswers404()
+    public async Task DismissTopic_Answers204AndTakesItOutOfTheQueue_ThenDecisionsOnItAnswer404()
     {
         var topics = mined.Run.GetProperty("topics").EnumerateArray().Select(t => t.Text("id")).ToList();
         var topic = topics[0];
+
+        // An accept the curator refuses decides nothing: the topic stays to be decided.
+        using var invalid = await Admin.PostAsJsonAsync($"api/admin/mining/topics/{topic}/accept", new { title = "", answer = "回答。", category = "medical-insurance" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.NotEmpty((await invalid.ReadJsonAsync()).ValidationErrors("title"));
+        Assert.Contains(topic, await QueueTopicsAsync());
 
         using var dismissed = await Admin.PostAsync(AdminApi.Url($"api/admin/mining/topics/{topic}/dismiss"), null);
         Assert.Equal(HttpStatusCode.NoContent, dismissed.StatusCode);
@@ -92,6 +98,8 @@ public sealed class AdminMiningApiTests(MiningRunFixture mined) : IClassFixture<
 
         using var again = await Admin.PostAsync(AdminApi.Url($"api/admin/mining/topics/{topic}/dismiss"), null);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        using var accept = await Admin.PostAsJsonAsync($"api/admin/mining/topics/{topic}/accept", new { title = "惠民保怎么买？", answer = "在津医保公众号投保。", category = "medical-insurance" });
+        Assert.Equal(HttpStatusCode.NotFound, accept.StatusCode);
     }
 
     [Fact]

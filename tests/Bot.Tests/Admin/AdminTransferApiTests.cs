@@ -105,6 +105,52 @@ public sealed class AdminTransferApiTests(AdminServiceFixture service) : IClassF
         Assert.Equal("import-md-01", (await service.Anonymous.SearchAsync("社区议事会怎么参加？")).AnswerId);
     }
 
+    [Fact]
+    public async Task Import_NamesTheMarkdownFileByItsUploadedPath_WhenItIsInvalid()
+    {
+        using var response = await UploadAsync(
+            ("faq/grid/import-md-ok.md", Markdown("import-md-ok", "grid", "社区有自习室吗？", "社区党群服务中心二楼有自习室。")),
+            ("faq/grid/import-md-bad.md", Markdown("import-md-bad", "grid", "社区有自习室吗？", "").Replace("status: published", "status: someday", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors").EnumerateArray().ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal("faq/grid/import-md-bad.md", e.Text("file")));
+        using var entry = await Admin.GetAsync(AdminApi.Entry("import-md-ok"));
+        Assert.Equal(HttpStatusCode.NotFound, entry.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_NamesTheFileAsTheBrowserSentIt_WhenTheNameIsChinese()
+    {
+        var jsonl = Jsonl("""{"id":"import-zh-01","category":"grid","questions":["没有标题"],"answer":"缺少标题。"}""");
+        // A browser writes the UTF-8 name as it is, not as an RFC 2047 word the way HttpClient would.
+        using var form = new MultipartFormDataContent { HeaderEncodingSelector = (_, _) => Encoding.UTF8 };
+        var part = new ByteArrayContent(Encoding.UTF8.GetBytes(jsonl));
+        part.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"files\"; filename=\"社区条目.jsonl\"");
+        form.Add(part);
+        using var response = await Admin.PostAsync(AdminApi.Url("api/admin/import"), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await response.ReadJsonAsync()).GetProperty("errors").EnumerateArray());
+        Assert.Equal(("社区条目.jsonl", 1), (error.Text("file"), error.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Import_UpdatesAChangedSeedEntry_AsAnImportedRevision()
+    {
+        var jsonl = Jsonl(Line("vaccination-01", "新生儿疫苗去哪里打？", "到户籍所在地社区卫生服务中心预防接种门诊接种。", "vaccination"));
+
+        using var response = await UploadAsync(("vaccination.jsonl", jsonl));
+
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"import answered {(int)response.StatusCode}: {body}");
+        Assert.Equal((0, 1, 0), (body.GetProperty("added").GetInt32(), body.GetProperty("updated").GetInt32(), body.GetProperty("unchanged").GetInt32()));
+        using var history = await Admin.GetAsync(AdminApi.Url("api/admin/entries/vaccination-01/revisions"));
+        var latest = (await history.ReadJsonAsync())[0];
+        Assert.Equal(("imported", "新生儿疫苗去哪里打？"), (latest.Text("action"), latest.Text("title")));
+    }
+
     [Theory]
     [InlineData("../../evil.md")]
     [InlineData("faq/../../evil.md")]
