@@ -6,8 +6,8 @@ using CitizenBot.Bot.Tests.Infrastructure;
 namespace CitizenBot.Bot.Tests.Admin;
 
 /// <summary>
-/// <c>/api/admin/quality</c> over real Kestrel: residents' questions as the bot handled them (answered, abstained, one
-/// followed by 转人工) counted on today's China day, with rates between 0 and 1.
+/// <c>/api/admin/quality</c> over real Kestrel: residents' questions as the bot handled them (answered, abstained, some
+/// followed by 转人工) counted on today's China day, with rates between 0 and 1 and the entry that helped least.
 /// </summary>
 public sealed class AdminQualityApiTests(AdminServiceFixture service) : IClassFixture<AdminServiceFixture>
 {
@@ -25,7 +25,12 @@ public sealed class AdminQualityApiTests(AdminServiceFixture service) : IClassFi
         Assert.Equal("abstain", (await service.Anonymous.SearchAsync(Abstained)).Decision);
         Assert.Equal("abstain", (await service.Anonymous.SearchAsync(AbstainedThenHandoff)).Decision);
 
+        // The heating entry answers three residents, one of whom then asks for a person: it ranks among the worst.
         await new ChatUser(service.Anonymous, "quality-resident-1", "居民").SayPrivatelyAsync(Answered);
+        await new ChatUser(service.Anonymous, "quality-resident-4", "居民").SayPrivatelyAsync(Answered);
+        var unhelped = new ChatUser(service.Anonymous, "quality-resident-5", "居民");
+        await unhelped.SayPrivatelyAsync(Answered);
+        await unhelped.SayPrivatelyAsync("转人工");
         await new ChatUser(service.Anonymous, "quality-resident-2", "居民").SayPrivatelyAsync(Abstained);
         var asking = new ChatUser(service.Anonymous, "quality-resident-3", "居民");
         await asking.SayPrivatelyAsync(AbstainedThenHandoff);
@@ -46,21 +51,25 @@ public sealed class AdminQualityApiTests(AdminServiceFixture service) : IClassFi
 
         var today = days[^1];
         Assert.Equal(
-            (3, 1, 0, 2, 1),
+            (5, 3, 0, 2, 2),
             (Count(today, "questions"), Count(today, "answered"), Count(today, "clarified"), Count(today, "abstained"), Count(today, "handoffs")));
         Assert.All(days.Take(6), d => Assert.Equal(0, Count(d, "questions")));
 
         var totals = body.GetProperty("totals");
-        Assert.Equal(3, Count(totals, "questions"));
+        Assert.Equal(5, Count(totals, "questions"));
         foreach (var rate in new[] { "answerRate", "clarifyRate", "abstainRate", "handoffRate", "rephraseRate" })
         {
             Assert.InRange(totals.GetProperty(rate).GetDouble(), 0.0, 1.0);
         }
 
-        Assert.Equal(1.0 / 3, totals.GetProperty("answerRate").GetDouble(), 6);
-        Assert.Equal(2.0 / 3, totals.GetProperty("abstainRate").GetDouble(), 6);
-        Assert.Equal(1.0 / 3, totals.GetProperty("handoffRate").GetDouble(), 6);
-        Assert.Equal(JsonValueKind.Array, body.GetProperty("worstEntries").ValueKind);
+        Assert.Equal(3.0 / 5, totals.GetProperty("answerRate").GetDouble(), 6);
+        Assert.Equal(2.0 / 5, totals.GetProperty("abstainRate").GetDouble(), 6);
+        Assert.Equal(2.0 / 5, totals.GetProperty("handoffRate").GetDouble(), 6);
+
+        var worst = Assert.Single(body.GetProperty("worstEntries").EnumerateArray());
+        Assert.Equal(("heating-01", "家里暖气不热怎么报修？"), (worst.Text("entryId"), worst.Text("title")));
+        Assert.Equal((3, 1), (Count(worst, "answered"), Count(worst, "handoffs")));
+        Assert.Equal(1.0 / 3, worst.GetProperty("badRate").GetDouble(), 6);
     }
 
     [Theory]

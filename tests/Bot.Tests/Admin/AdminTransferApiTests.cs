@@ -175,6 +175,34 @@ public sealed class AdminTransferApiTests(AdminServiceFixture service) : IClassF
     }
 
     [Fact]
+    public async Task Import_Answers400AndImportsNothing_ForTwoJsonlFilesOrJsonlMixedWithMarkdown()
+    {
+        var jsonl = Jsonl(Line("import-mixed-01", "社区书法班怎么报名？", "到社区服务站报名。", "grid"));
+        var markdown = Markdown("import-mixed-02", "grid", "社区合唱团怎么报名？", "到社区服务站报名。");
+
+        using var two = await UploadAsync(("a.jsonl", jsonl), ("b.jsonl", jsonl));
+        using var mixed = await UploadAsync(("a.jsonl", jsonl), ("faq/grid/import-mixed-02.md", markdown));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (two.StatusCode, mixed.StatusCode));
+        using var entry = await Admin.GetAsync(AdminApi.Entry("import-mixed-01"));
+        Assert.Equal(HttpStatusCode.NotFound, entry.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("--b0undary--\r\n")]
+    [InlineData("--b0undary\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jsonl\"\r\n\r\n{\"id\":")]
+    public async Task Import_Answers400NotA500_ForAMalformedMultipartBody(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+
+        using var response = await Admin.PostAsync(AdminApi.Url("api/admin/import"), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.ReadJsonAsync()).Text("title")));
+    }
+
+    [Fact]
     public async Task Import_Answers400_ForAFileThatIsNeitherJsonlNorMarkdown()
     {
         using var response = await UploadAsync(("entries.csv", "id,title\n"));

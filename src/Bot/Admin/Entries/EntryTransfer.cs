@@ -79,7 +79,18 @@ internal static class EntryTransfer
             return Refused("请以表单（multipart/form-data）上传文件，字段名为 files。");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            // A malformed multipart body (no parts, a body cut off before its closing boundary) is the uploader's
+            // error, not the server's; a body over Kestrel's limit stays Kestrel's 413.
+            return Refused("上传的表单内容不完整或格式有误，请重新选择文件上传。");
+        }
+
         var files = form.Files.GetFiles("files");
         if (files.Count == 0)
         {
