@@ -130,6 +130,28 @@ public sealed class AdminEntryApiTests(AdminServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_LetsExactlyOneOfTwoEditsFromTheSameRevisionWin()
+    {
+        const string id = "apitest-race-01";
+        await Admin.CreateAsync(AdminApi.EntryBody(id, "社区健身器材坏了找谁修？", "联系社区居委会登记报修。"));
+        var first = AdminApi.EntryBody(id, "社区健身器材坏了找谁修？", "拨打社区服务站电话报修。");
+        var second = AdminApi.EntryBody(id, "社区健身器材坏了找谁修？", "在小程序上提交报修。");
+        first["revision"] = 1;
+        second["revision"] = 1;
+
+        var responses = await Task.WhenAll(Admin.PutAsJsonAsync(AdminApi.Entry(id), first), Admin.PutAsJsonAsync(AdminApi.Entry(id), second));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ReadJsonAsync();
+        Assert.Equal(winner.Text("answer"), (await GetEntryAsync(id)).Text("answer"));
+        Assert.Equal(2, (await GetEntryAsync(id)).GetProperty("revision").GetInt32());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Create_PublishesAtOnceAndGeneratesAnId_WhenAskedForPublishedWithoutAnId()
     {
         var entry = await Admin.CreateAsync(AdminApi.EntryBody(null, "老年人助浴服务怎么预约？", "社区养老服务驿站提供助浴服务，每周二、周四上门，提前一天电话预约。", "elderly", "published"));

@@ -103,6 +103,42 @@ public sealed class AdminMiningApiTests(MiningRunFixture mined) : IClassFixture<
     }
 
     [Fact]
+    public async Task AttachTopic_AddsItsExamplesToTheEntry_AndDecidesIt_ButNotForAnUnknownEntry()
+    {
+        // A service of its own: this decides the stream's topic, which the dismiss test needs undecided.
+        var other = new MiningRunFixture();
+        await other.InitializeAsync();
+        try
+        {
+            var admin = other.Service.Admin;
+            var topic = other.Run.GetProperty("topics")[0];
+            var id = topic.Text("id");
+
+            using var unknown = await admin.PostAsJsonAsync($"api/admin/mining/topics/{id}/attach", new { entryId = "no-such-entry" });
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("未找到该条目", (await unknown.ReadJsonAsync()).Text("title"));
+
+            using var attached = await admin.PostAsJsonAsync($"api/admin/mining/topics/{id}/attach", new { entryId = "medical-insurance-01" });
+            Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+            var entry = await attached.ReadJsonAsync();
+            Assert.Equal("medical-insurance-01", entry.Text("id"));
+            Assert.Subset(entry.Strings("questions").ToHashSet(), topic.Strings("examples").ToHashSet());
+            Assert.Equal(2, entry.GetProperty("revision").GetInt32());
+
+            using var history = await admin.GetAsync(AdminApi.Url("api/admin/entries/medical-insurance-01/revisions"));
+            Assert.Equal("questions-added", (await history.ReadJsonAsync())[0].Text("action"));
+            using var latest = await admin.GetAsync(AdminApi.Url("api/admin/mining/latest"));
+            Assert.DoesNotContain(id, (await latest.ReadJsonAsync()).GetProperty("topics").EnumerateArray().Select(t => t.Text("id")));
+            using var again = await admin.PostAsJsonAsync($"api/admin/mining/topics/{id}/attach", new { entryId = "medical-insurance-01" });
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task AcceptTerm_GrowsTheLexicon_TakesTheWordOutOfTheQueue_AndExportsIt()
     {
         using var accepted = await Admin.PostAsJsonAsync("api/admin/mining/terms/accept", new { term = MiningRunFixture.NewWord });
