@@ -118,7 +118,9 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, cancellationToken))
                 {
-                    foreach (var entry in chunk)
+                    // The chunk's terms were counted as it was prepared; those of entries left unchanged come off again.
+                    delta.Add(chunk.Added);
+                    foreach (var entry in chunk.Entries)
                     {
                         var change = await UpsertAsync(batch, entry, delta, cancellationToken);
                         _ = change switch
@@ -127,6 +129,10 @@ public sealed class KnowledgeIndex : IDisposable
                             IndexChange.Updated => updated++,
                             _ => unchanged++,
                         };
+                        if (change == IndexChange.Unchanged && entry.Document is { } skipped)
+                        {
+                            delta.RemoveDocument(skipped.DistinctTerms);
+                        }
                     }
                 }
 
@@ -208,13 +214,13 @@ public sealed class KnowledgeIndex : IDisposable
                 var i = 0;
                 await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), Analyzer, _categories, cancellationToken))
                 {
-                    foreach (var prepared in chunk)
+                    foreach (var prepared in chunk.Entries)
                     {
                         var seq = stored[i++].Seq;
-                        await batch.UpdateEntryAsync(seq, prepared, cancellationToken);
-                        if (prepared.Document is { } document)
+                        batch.UpdateEntry(seq, prepared);
+                        if (prepared.Document is not null)
                         {
-                            await batch.InsertTermsAsync(seq, document, cancellationToken);
+                            batch.InsertTerms(seq, prepared);
                         }
                     }
                 }
@@ -322,6 +328,10 @@ public sealed class KnowledgeIndex : IDisposable
         _writeGate.Dispose();
     }
 
+    /// <summary>
+    /// Writes one prepared entry. The terms it adds are counted by the caller, chunk by chunk; only those an
+    /// update removes are counted here.
+    /// </summary>
     private async Task<IndexChange> UpsertAsync(IndexWriteBatch batch, PreparedEntry entry, TermStatisticsDelta delta, CancellationToken cancellationToken)
     {
         var existing = await batch.FindAsync(entry.Entry.Id, cancellationToken);
@@ -340,17 +350,16 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             await batch.RemoveTermsAsync(seq, cancellationToken);
-            await batch.UpdateEntryAsync(seq, entry, cancellationToken);
+            batch.UpdateEntry(seq, entry);
         }
         else
         {
-            seq = await batch.InsertEntryAsync(entry, cancellationToken);
+            seq = batch.InsertEntry(entry);
         }
 
-        if (entry.Document is { } document)
+        if (entry.Document is not null)
         {
-            await batch.InsertTermsAsync(seq, document, cancellationToken);
-            delta.AddDocument(document.DistinctTerms);
+            batch.InsertTerms(seq, entry);
         }
 
         return existing is null ? IndexChange.Added : IndexChange.Updated;

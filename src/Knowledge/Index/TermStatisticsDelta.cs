@@ -18,10 +18,21 @@ internal sealed class TermStatisticsDelta
 
     public void RemoveDocument(HashSet<string> distinctTerms) => Change(distinctTerms, -1);
 
+    /// <summary>Adds the changes of <paramref name="other"/> (e.g. a chunk counted on another thread) to these.</summary>
+    public void Add(TermStatisticsDelta other)
+    {
+        foreach (var (term, change) in other._changes)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_changes, term, out _) += change;
+        }
+
+        Documents += other.Documents;
+    }
+
     private void Change(HashSet<string> distinctTerms, int by)
     {
-        // Runs on the single writer for every term of every entry of an import (200 a entry): one hash lookup per
-        // term, and the set's own enumerator rather than an interface one.
+        // Runs for every term of every entry of an import (200 a entry): one hash lookup per term, and the set's
+        // own enumerator rather than an interface one.
         foreach (var term in distinctTerms)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_changes, term, out _) += by;
