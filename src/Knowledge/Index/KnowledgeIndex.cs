@@ -116,11 +116,10 @@ public sealed class KnowledgeIndex : IDisposable
             int added = 0, updated = 0, unchanged = 0;
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk, cancellationToken))
             {
-                await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, cancellationToken))
+                // Entries' terms are counted as they are prepared; those of entries left unchanged come off again.
+                await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, delta, cancellationToken))
                 {
-                    // The chunk's terms were counted as it was prepared; those of entries left unchanged come off again.
-                    delta.Add(chunk.Added);
-                    foreach (var entry in chunk.Entries)
+                    foreach (var entry in chunk)
                     {
                         var change = await UpsertAsync(batch, entry, delta, cancellationToken);
                         _ = change switch
@@ -212,9 +211,9 @@ public sealed class KnowledgeIndex : IDisposable
                 }
 
                 var i = 0;
-                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), Analyzer, _categories, cancellationToken))
+                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), Analyzer, _categories, countTermsInto: null, cancellationToken))
                 {
-                    foreach (var prepared in chunk.Entries)
+                    foreach (var prepared in chunk)
                     {
                         var seq = stored[i++].Seq;
                         batch.UpdateEntry(seq, prepared);
@@ -329,8 +328,8 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// Writes one prepared entry. The terms it adds are counted by the caller, chunk by chunk; only those an
-    /// update removes are counted here.
+    /// Writes one prepared entry. The terms it adds were counted as it was prepared; only those an update removes
+    /// are counted here.
     /// </summary>
     private async Task<IndexChange> UpsertAsync(IndexWriteBatch batch, PreparedEntry entry, TermStatisticsDelta delta, CancellationToken cancellationToken)
     {

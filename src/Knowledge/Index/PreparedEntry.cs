@@ -55,17 +55,29 @@ internal sealed record PreparedEntry(KnowledgeEntry Entry, string Hash, string J
     /// writer waited for it and its core idled; with more, the analysis of the next chunks fills that idle time.
     /// Memory stays bounded: at most that many chunks are held besides the one being written.
     /// </summary>
-    public static async IAsyncEnumerable<PreparedChunk> StreamAsync(
+    /// <param name="entries">The entries, in the order they are yielded.</param>
+    /// <param name="analyzer">The analyzer.</param>
+    /// <param name="categories">Category display names (indexed as terms).</param>
+    /// <param name="countTermsInto">
+    /// When given, the terms of every published entry are counted into it as a new document, on the preparing
+    /// threads; the consumer takes back those of entries it then does not write.
+    /// </param>
+    /// <param name="cancellationToken">Stops preparing.</param>
+    public static async IAsyncEnumerable<PreparedEntry[]> StreamAsync(
         IEnumerable<KnowledgeEntry> entries,
         ChineseAnalyzer analyzer,
         FaqCategoryCatalog categories,
+        TermStatisticsDelta? countTermsInto,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var aheadLimit = Math.Max(1, Environment.ProcessorCount);
-        var ahead = new Queue<Task<PreparedChunk>>();
+        var ahead = new Queue<Task<PreparedEntry[]>>();
+        var firstNumber = 0;
         foreach (var chunk in entries.Chunk(ChunkSize))
         {
-            ahead.Enqueue(Task.Run(() => PreparedChunk.Create(chunk, analyzer, categories), cancellationToken));
+            var number = firstNumber;
+            ahead.Enqueue(Task.Run(() => Prepare(chunk, analyzer, categories, countTermsInto, number), cancellationToken));
+            firstNumber += chunk.Length;
             if (ahead.Count > aheadLimit)
             {
                 yield return await ahead.Dequeue();
@@ -76,5 +88,13 @@ internal sealed record PreparedEntry(KnowledgeEntry Entry, string Hash, string J
         {
             yield return await ahead.Dequeue();
         }
+    }
+
+    private static PreparedEntry[] Prepare(
+        KnowledgeEntry[] chunk, ChineseAnalyzer analyzer, FaqCategoryCatalog categories, TermStatisticsDelta? countTermsInto, int firstNumber)
+    {
+        var prepared = Array.ConvertAll(chunk, e => Create(e, analyzer, categories));
+        countTermsInto?.AddDocuments([.. prepared.Where(p => p.Document is not null).Select(p => p.Document!.Terms)], firstNumber);
+        return prepared;
     }
 }
