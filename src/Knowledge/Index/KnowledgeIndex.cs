@@ -363,6 +363,12 @@ public sealed class KnowledgeIndex : IDisposable
                     return new(RevisionWriteStatus.Unchanged, latest);
                 }
 
+                // A bulk batch counts its documents on the analysis threads; a single write counts its own.
+                if (prepared.Document is { } document)
+                {
+                    delta.AddDocument(document.DistinctTerms);
+                }
+
                 revision = await revisions.AppendAsync(entry.Id, prepared.Json, stamp, cancellationToken);
                 await batch.CommitAsync(cancellationToken);
             }
