@@ -76,9 +76,11 @@ internal static class IndexCache
         {
             clock.Restart();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var runtime = RuntimeCounters.Read();
             await index.UpsertManyAsync(entries, cancellationToken);
             var upsert = clock.Elapsed.TotalSeconds;
             var upsertCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var runtimeDuring = RuntimeCounters.Read() - runtime;
             long peak;
             using (var process = Process.GetCurrentProcess())
             {
@@ -97,6 +99,7 @@ internal static class IndexCache
             await log.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  generated in {generate:F2} s, indexed in {upsert:F2} s ({stats.EntriesPerSecond:N0} entries/s; {upsertCpu:F2} s CPU, {stats.EntriesPerCpuSecond:N0} entries/CPU-s), {bytes / 1048576.0:F1} MiB, peak working set {peak / 1048576.0:F0} MiB"));
+            await log.WriteLineAsync("  during indexing: " + runtimeDuring);
             return (path, stats, false);
         }
         finally

@@ -4,8 +4,8 @@ using CitizenBot.Knowledge.Content;
 
 namespace CitizenBot.Knowledge.Index;
 
-/// <summary>An entry turned into analyzer terms: one space-separated string per FTS5 column, and the set of them.</summary>
-internal sealed record IndexDocument(string Title, string Questions, string Answer, string Tags, string Category, HashSet<string> DistinctTerms)
+/// <summary>An entry turned into analyzer terms: one space-separated string per FTS5 column, and all of them in order.</summary>
+internal sealed record IndexDocument(string Title, string Questions, string Answer, string Tags, string Category, string[] Terms)
 {
     /// <summary>Separates alternative questions inside the questions column; FTS5's ascii tokenizer skips it.</summary>
     public const string QuestionSeparator = " | ";
@@ -20,14 +20,19 @@ internal sealed record IndexDocument(string Title, string Questions, string Answ
     /// <summary>About the number of terms of a typical entry (300 on the synthetic bases).</summary>
     private const int InitialTermCapacity = 512;
 
+    private HashSet<string>? _distinctTerms;
+
+    /// <summary>The distinct terms, built on first use: an import counts document frequencies from
+    /// <see cref="Terms"/> chunk by chunk (<see cref="TermStatisticsDelta.AddDocuments"/>) without a set per entry.</summary>
+    public HashSet<string> DistinctTerms => _distinctTerms ??= new HashSet<string>(Terms, StringComparer.Ordinal);
+
     /// <summary>Tags and category terms together, as re-ranking reads them.</summary>
     public string TagAndCategoryTerms => Tags.Length == 0 ? Category : Category.Length == 0 ? Tags : Tags + " " + Category;
 
     public static IndexDocument From(KnowledgeEntry entry, ChineseAnalyzer analyzer, FaqCategoryCatalog categories)
     {
         // One list collects every term of the entry, column after column, and each column is joined from its own
-        // stretch of it; the set of distinct terms is sized once from the total. Growing a list per text and the
-        // set term by term allocated as much as all the terms themselves, and indexing is bound by this thread.
+        // stretch of it. Growing a list per text allocated as much as all the terms themselves.
         var tokens = new List<string>(InitialTermCapacity);
         string Terms(int from) => string.Join(' ', CollectionsMarshal.AsSpan(tokens)[from..]);
         int Tokenize(string text, TermGranularity granularity = TermGranularity.All)
@@ -54,13 +59,7 @@ internal sealed record IndexDocument(string Title, string Questions, string Answ
         var tags = Terms(tagsFrom);
         var category = Terms(Tokenize(categories.DisplayName(entry.Category)));
 
-        var distinct = new HashSet<string>(tokens.Count, StringComparer.Ordinal);
-        foreach (var token in CollectionsMarshal.AsSpan(tokens))
-        {
-            distinct.Add(token);
-        }
-
-        return new IndexDocument(title, string.Join(QuestionSeparator, questions), answer, tags, category, distinct);
+        return new IndexDocument(title, string.Join(QuestionSeparator, questions), answer, tags, category, tokens.ToArray());
     }
 
 }

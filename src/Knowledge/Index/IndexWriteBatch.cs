@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CitizenBot.Knowledge.Index;
 
@@ -25,43 +27,49 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
     private readonly SqliteTransaction _transaction;
     private readonly bool _bulk;
     private readonly SqliteCommand _find;
-    private readonly SqliteCommand _insertEntry;
-    private readonly SqliteCommand _updateEntry;
     private readonly SqliteCommand _deleteEntry;
     private readonly SqliteCommand _deleteTerms;
-    private readonly SqliteCommand _insertTerms;
+    private readonly RawStatement _insertEntry;
+    private readonly RawStatement _updateEntry;
+    private readonly RawStatement _insertTerms;
+    private readonly sqlite3 _db;
+
+    /// <summary>
+    /// Ids written by this batch, when it began on an empty <c>entries</c> table: any other id cannot exist yet,
+    /// so <see cref="FindAsync"/> answers without a query (null when the table was not empty).
+    /// </summary>
+    private HashSet<string>? _writtenIntoEmpty;
 
     private IndexWriteBatch(SqliteConnection connection, SqliteTransaction transaction, bool bulk)
     {
         _transaction = transaction;
         _bulk = bulk;
+        _db = connection.Handle!;
         _find = Command(connection, "SELECT seq, content_hash, status, data FROM entries WHERE id = $id", "$id");
-        // The new seq is read with last_insert_rowid() rather than RETURNING: RETURNING gives the INSERT a statement
+        _deleteEntry = Command(connection, "DELETE FROM entries WHERE seq = $seq", "$seq");
+        _deleteTerms = Command(connection, "DELETE FROM entry_terms WHERE rowid = $seq", "$seq");
+
+        // The per-entry statements bind values the preparing threads already encoded (see RawStatement). The new
+        // seq is read with last_insert_rowid() rather than RETURNING: RETURNING gives the INSERT a statement
         // journal, and SQLite opens a savepoint on every virtual table of the transaction for it, at which FTS5
         // writes out the terms it buffered, so each entry left a segment of its own to be merged (3× the cost).
-        _insertEntry = Command(
+        _insertEntry = new RawStatement(
             connection,
             """
             INSERT INTO entries(id, status, category, title, data, content_hash, title_terms, question_terms, tag_terms)
-            VALUES ($id, $status, $category, $title, $data, $hash, $titleTerms, $questionTerms, $tagTerms);
-            SELECT last_insert_rowid();
-            """,
-            "$id", "$status", "$category", "$title", "$data", "$hash", "$titleTerms", "$questionTerms", "$tagTerms");
-        _updateEntry = Command(
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """);
+        _updateEntry = new RawStatement(
             connection,
             """
             UPDATE entries
-            SET status = $status, category = $category, title = $title, data = $data, content_hash = $hash,
-                title_terms = $titleTerms, question_terms = $questionTerms, tag_terms = $tagTerms
-            WHERE seq = $seq
-            """,
-            "$seq", "$status", "$category", "$title", "$data", "$hash", "$titleTerms", "$questionTerms", "$tagTerms");
-        _deleteEntry = Command(connection, "DELETE FROM entries WHERE seq = $seq", "$seq");
-        _deleteTerms = Command(connection, "DELETE FROM entry_terms WHERE rowid = $seq", "$seq");
-        _insertTerms = Command(
+            SET status = ?2, category = ?3, title = ?4, data = ?5, content_hash = ?6,
+                title_terms = ?7, question_terms = ?8, tag_terms = ?9
+            WHERE seq = ?1
+            """);
+        _insertTerms = new RawStatement(
             connection,
-            "INSERT INTO entry_terms(rowid, title, questions, answer, tags, category) VALUES ($seq, $title, $questions, $answer, $tags, $category)",
-            "$seq", "$title", "$questions", "$answer", "$tags", "$category");
+            "INSERT INTO entry_terms(rowid, title, questions, answer, tags, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     }
 
     /// <summary>
@@ -81,6 +89,13 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
         {
             await batch.SetOptionAsync("automerge", 0, cancellationToken);
             await batch.SetOptionAsync("hashsize", BulkHashSize, cancellationToken);
+            await using var any = connection.CreateCommand();
+            any.Transaction = transaction;
+            any.CommandText = "SELECT EXISTS (SELECT 1 FROM entries)";
+            if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                batch._writtenIntoEmpty = new HashSet<string>(StringComparer.Ordinal);
+            }
         }
 
         return batch;
@@ -90,6 +105,12 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
 
     public async Task<StoredEntry?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (_writtenIntoEmpty is { } written && written.Add(id))
+        {
+            // First sight of this id in a batch that began on an empty table: it cannot be stored yet.
+            return null;
+        }
+
         _find.Parameters["$id"].Value = id;
         await using var reader = await _find.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
@@ -97,18 +118,21 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
             : null;
     }
 
-    public async Task<long> InsertEntryAsync(PreparedEntry prepared, CancellationToken cancellationToken)
+    /// <summary>Inserts a new entry and returns its seq.</summary>
+    /// <remarks>Synchronous, as SQLite is: the writer runs it for every entry of an import.</remarks>
+    public long InsertEntry(PreparedEntry prepared)
     {
-        SetEntry(_insertEntry, prepared);
-        _insertEntry.Parameters["$id"].Value = prepared.Entry.Id;
-        return (long)(await _insertEntry.ExecuteScalarAsync(cancellationToken))!;
+        _insertEntry.Bind(1, prepared.Row[PreparedEntry.IdValue]);
+        BindEntry(_insertEntry, prepared.Row);
+        _insertEntry.Execute();
+        return raw.sqlite3_last_insert_rowid(_db);
     }
 
-    public Task UpdateEntryAsync(long seq, PreparedEntry prepared, CancellationToken cancellationToken)
+    public void UpdateEntry(long seq, PreparedEntry prepared)
     {
-        SetEntry(_updateEntry, prepared);
-        _updateEntry.Parameters["$seq"].Value = seq;
-        return _updateEntry.ExecuteNonQueryAsync(cancellationToken);
+        _updateEntry.Bind(1, seq);
+        BindEntry(_updateEntry, prepared.Row);
+        _updateEntry.Execute();
     }
 
     public Task DeleteEntryAsync(long seq, CancellationToken cancellationToken)
@@ -124,16 +148,17 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
         return _deleteTerms.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task InsertTermsAsync(long seq, IndexDocument document, CancellationToken cancellationToken)
+    /// <summary>Makes a prepared, published entry searchable under <paramref name="seq"/>.</summary>
+    public void InsertTerms(long seq, PreparedEntry prepared)
     {
-        var p = _insertTerms.Parameters;
-        p["$seq"].Value = seq;
-        p["$title"].Value = document.Title;
-        p["$questions"].Value = document.Questions;
-        p["$answer"].Value = document.Answer;
-        p["$tags"].Value = document.Tags;
-        p["$category"].Value = document.Category;
-        return _insertTerms.ExecuteNonQueryAsync(cancellationToken);
+        var row = prepared.Row;
+        _insertTerms.Bind(1, seq);
+        _insertTerms.Bind(2, row[PreparedEntry.TitleTermsValue]);
+        _insertTerms.Bind(3, row[PreparedEntry.QuestionTermsValue]);
+        _insertTerms.Bind(4, row[PreparedEntry.AnswerTermsValue]);
+        _insertTerms.Bind(5, row[PreparedEntry.TagTermsValue]);
+        _insertTerms.Bind(6, row[PreparedEntry.CategoryTermsValue]);
+        _insertTerms.Execute();
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -159,26 +184,30 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in (SqliteCommand[])[_find, _insertEntry, _updateEntry, _deleteEntry, _deleteTerms, _insertTerms])
+        foreach (var command in (SqliteCommand[])[_find, _deleteEntry, _deleteTerms])
         {
             await command.DisposeAsync();
+        }
+
+        foreach (var statement in (RawStatement[])[_insertEntry, _updateEntry, _insertTerms])
+        {
+            statement.Dispose();
         }
 
         await _transaction.DisposeAsync();
     }
 
-    private static void SetEntry(SqliteCommand command, PreparedEntry prepared)
+    /// <summary>Binds parameters 2–9 of the entry statements: everything but the first (the id or the seq).</summary>
+    private static void BindEntry(RawStatement statement, Utf8Row row)
     {
-        var (entry, document) = (prepared.Entry, prepared.Document);
-        var p = command.Parameters;
-        p["$status"].Value = entry.Status.ToString();
-        p["$category"].Value = entry.Category;
-        p["$title"].Value = entry.Title;
-        p["$data"].Value = prepared.Json;
-        p["$hash"].Value = prepared.Hash;
-        p["$titleTerms"].Value = document?.Title ?? string.Empty;
-        p["$questionTerms"].Value = document?.Questions ?? string.Empty;
-        p["$tagTerms"].Value = document?.TagAndCategoryTerms ?? string.Empty;
+        statement.Bind(2, row[PreparedEntry.StatusValue]);
+        statement.Bind(3, row[PreparedEntry.CategoryValue]);
+        statement.Bind(4, row[PreparedEntry.TitleValue]);
+        statement.Bind(5, row[PreparedEntry.JsonValue]);
+        statement.Bind(6, row[PreparedEntry.HashValue]);
+        statement.Bind(7, row[PreparedEntry.TitleTermsValue]);
+        statement.Bind(8, row[PreparedEntry.QuestionTermsValue]);
+        statement.Bind(9, row[PreparedEntry.TagAndCategoryTermsValue]);
     }
 
     [SuppressMessage("Security", "CA2100", Justification = "Every statement is a constant of this class; values travel as parameters.")]

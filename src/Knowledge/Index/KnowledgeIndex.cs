@@ -133,7 +133,8 @@ public sealed class KnowledgeIndex : IDisposable
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk, cancellationToken))
             await using (var revisions = new EntryRevisionWriter(_writer, batch.Transaction))
             {
-                await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, cancellationToken))
+                // Entries' terms are counted as they are prepared; those of entries left unchanged come off again.
+                await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, delta, cancellationToken))
                 {
                     foreach (var entry in chunk)
                     {
@@ -149,6 +150,10 @@ public sealed class KnowledgeIndex : IDisposable
                             IndexChange.Updated => updated++,
                             _ => unchanged++,
                         };
+                        if (change == IndexChange.Unchanged && entry.Document is { } skipped)
+                        {
+                            delta.RemoveDocument(skipped.DistinctTerms);
+                        }
                     }
                 }
 
@@ -244,15 +249,15 @@ public sealed class KnowledgeIndex : IDisposable
                 }
 
                 var i = 0;
-                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), analyzer, _categories, cancellationToken))
+                await foreach (var chunk in PreparedEntry.StreamAsync(stored.Select(s => s.Entry), analyzer, _categories, countTermsInto: null, cancellationToken))
                 {
                     foreach (var prepared in chunk)
                     {
                         var seq = stored[i++].Seq;
-                        await batch.UpdateEntryAsync(seq, prepared, cancellationToken);
-                        if (prepared.Document is { } document)
+                        batch.UpdateEntry(seq, prepared);
+                        if (prepared.Document is not null)
                         {
-                            await batch.InsertTermsAsync(seq, document, cancellationToken);
+                            batch.InsertTerms(seq, prepared);
                         }
                     }
                 }
@@ -358,6 +363,12 @@ public sealed class KnowledgeIndex : IDisposable
                     return new(RevisionWriteStatus.Unchanged, latest);
                 }
 
+                // A bulk batch counts its documents on the analysis threads; a single write counts its own.
+                if (prepared.Document is { } document)
+                {
+                    delta.AddDocument(document.DistinctTerms);
+                }
+
                 revision = await revisions.AppendAsync(entry.Id, prepared.Json, stamp, cancellationToken);
                 await batch.CommitAsync(cancellationToken);
             }
@@ -450,6 +461,10 @@ public sealed class KnowledgeIndex : IDisposable
         _writeGate.Dispose();
     }
 
+    /// <summary>
+    /// Writes one prepared entry. The terms it adds were counted as it was prepared; only those an update removes
+    /// are counted here.
+    /// </summary>
     private async Task<IndexChange> UpsertAsync(IndexWriteBatch batch, PreparedEntry entry, TermStatisticsDelta delta, CancellationToken cancellationToken)
     {
         var existing = await batch.FindAsync(entry.Entry.Id, cancellationToken);
@@ -468,17 +483,16 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             await batch.RemoveTermsAsync(seq, cancellationToken);
-            await batch.UpdateEntryAsync(seq, entry, cancellationToken);
+            batch.UpdateEntry(seq, entry);
         }
         else
         {
-            seq = await batch.InsertEntryAsync(entry, cancellationToken);
+            seq = batch.InsertEntry(entry);
         }
 
-        if (entry.Document is { } document)
+        if (entry.Document is not null)
         {
-            await batch.InsertTermsAsync(seq, document, cancellationToken);
-            delta.AddDocument(document.DistinctTerms);
+            batch.InsertTerms(seq, entry);
         }
 
         return existing is null ? IndexChange.Added : IndexChange.Updated;

@@ -43,9 +43,9 @@ public sealed class AdminConsoleFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context on a desk-sized screen at the console, with the admin API answered by
-    /// <paramref name="api"/> (sign-in still goes to the service).
+    /// <paramref name="api"/> (sign-in still goes to the service), or by the service itself when it is null.
     /// </summary>
-    public async Task<IPage> OpenAsync(AdminApiStub api, int width = 1366, int height = 900)
+    public async Task<IPage> OpenAsync(AdminApiStub? api, int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -56,7 +56,11 @@ public sealed class AdminConsoleFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        await api.InstallAsync(page);
+        if (api is not null)
+        {
+            await api.InstallAsync(page);
+        }
+
         await page.GotoAsync(AdminAddress.ToString());
         return page;
     }

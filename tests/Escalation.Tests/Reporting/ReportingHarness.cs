@@ -1,3 +1,4 @@
+using CitizenBot.Testing;
 using CitizenBot.Escalation.Categories;
 using CitizenBot.Escalation.Org;
 using CitizenBot.Escalation.Reporting;

@@ -341,6 +341,43 @@ public sealed class KnowledgeIndexTests : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{term}: live {live.DocumentFrequency(term)}, stored {reopened.Terms.DocumentFrequency(term)}")));
     }
 
+    [Fact]
+    public async Task TermStatistics_MatchTheStoredVocabulary_WhenBulkBatchesSpanChunksRepeatIdsAndSkipUnchangedEntries()
+    {
+        // 600 entries: several preparation chunks; an id repeated across chunks of the first batch (into an empty
+        // index, where ids are not looked up); drafts; then a second batch that leaves most entries unchanged.
+        static KnowledgeEntry Numbered(int i, string answer) => i % 7 == 0
+            ? Residence(string.Create(CultureInfo.InvariantCulture, $"residence-permit-{i:D3}"), answer + i, i % 5 == 0 ? EntryStatus.Draft : EntryStatus.Published)
+            : Heating(string.Create(CultureInfo.InvariantCulture, $"heating-{i:D3}"), answer + i, i % 5 == 0 ? EntryStatus.Draft : EntryStatus.Published);
+        var first = Enumerable.Range(0, 600).Select(i => Numbered(i, "联系供热单位报修，物业费另交")).ToList();
+        first.Add(Numbered(3, "重复的编号在后面的分块里再出现一次"));
+        var second = Enumerable.Range(0, 600).Select(i => Numbered(i, i % 10 == 0 ? "改过的答案，供暖费" : "联系供热单位报修，物业费另交")).ToList();
+        TermStatistics live;
+        ImportSummary firstSummary, secondSummary;
+        string? repeatedAnswer;
+        using (var index = await _file.OpenAsync(Analyzer))
+        {
+            firstSummary = await index.UpsertManyAsync(first, CancellationToken.None);
+            repeatedAnswer = (await index.GetAsync("heating-003", CancellationToken.None))?.Answer;
+            secondSummary = await index.UpsertManyAsync(second, CancellationToken.None);
+            live = index.Terms;
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var reopened = await _file.OpenAsync(Analyzer);
+
+        Assert.Equal(new ImportSummary(600, 1, 0), firstSummary);
+        Assert.Equal(new ImportSummary(0, 61, 539), secondSummary);
+        Assert.Equal(600 - 120, reopened.Terms.DocumentCount);
+        Assert.Equal(reopened.Terms.DocumentCount, live.DocumentCount);
+        Assert.Equal(reopened.Terms.TermCount, live.TermCount);
+        var terms = first.Concat(second).SelectMany(e => IndexDocument.From(e, Analyzer, FaqCategoryCatalog.Empty).Terms).ToHashSet(StringComparer.Ordinal);
+        Assert.All(terms, term => Assert.True(
+            live.DocumentFrequency(term) == reopened.Terms.DocumentFrequency(term),
+            string.Create(CultureInfo.InvariantCulture, $"{term}: live {live.DocumentFrequency(term)}, stored {reopened.Terms.DocumentFrequency(term)}")));
+        Assert.Equal("重复的编号在后面的分块里再出现一次3", repeatedAnswer);
+    }
+
     /// <summary>Each of these is an FTS5 syntax error or operator when unquoted; quoted, it is a (missing) phrase.</summary>
     [Theory]
     [InlineData("NEAR")]

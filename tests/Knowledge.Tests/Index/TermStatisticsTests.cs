@@ -33,6 +33,23 @@ public sealed class TermStatisticsTests
     }
 
     [Fact]
+    public void AddDocuments_CountsATermOncePerDocument_WhenItRepeatsWithinAndAcrossDocuments()
+    {
+        var statistics = new TermStatistics();
+        var delta = new TermStatisticsDelta();
+        delta.AddDocuments([["暖气", "暖气", "供暖"], ["暖气", "居住证", "居住证"]], firstNumber: 0);
+        delta.AddDocuments([["暖气"]], firstNumber: 2);
+        delta.RemoveDocument(["暖气", "供暖"]);
+        statistics.Apply(delta);
+
+        Assert.Equal(2, statistics.DocumentCount);
+        Assert.Equal(2, statistics.DocumentFrequency("暖气"));
+        Assert.Equal(1, statistics.DocumentFrequency("居住证"));
+        Assert.Equal(0, statistics.DocumentFrequency("供暖"));
+        Assert.Equal(2, statistics.TermCount);
+    }
+
+    [Fact]
     public void InverseDocumentFrequency_IsPositiveAndLargestForUnseenTerms_WhenTermsDifferInFrequency()
     {
         var statistics = new TermStatistics();

@@ -1,3 +1,4 @@
+using CitizenBot.Testing;
 using CitizenBot.Knowledge.Mining;
 using CitizenBot.Knowledge.Mining.QuestionLog;
 using CitizenBot.Knowledge.Mining.Review;

@@ -1,4 +1,4 @@
-namespace CitizenBot.Knowledge.Tests.Infrastructure;
+namespace CitizenBot.Testing;
 
 /// <summary>
 /// A test clock in FakeTimeProvider's shape (that package cannot be restored here): time stands still until
