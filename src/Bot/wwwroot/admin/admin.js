@@ -3,7 +3,7 @@
 // Plain DOM on the workers' console's shared modules; everything goes through the admin API.
 
 import { clearSession, loadSession, request, saveSession, setUnauthorizedHandler } from '../console/api.js';
-import { hideProblem, showProblem } from '../console/dom.js';
+import { signInHandler } from '../console/sign-in.js';
 import { setForbiddenHandler } from './client.js';
 import { initEntries, loadCategories, newEntry, openEntry, openTopic, prepareTopic, showList } from './entries.js';
 import { initQuality, showQuality } from './quality.js';
@@ -50,35 +50,14 @@ function signOut(expired) {
   showSignIn(expired ? '登录已过期，请重新登录。' : null);
 }
 
-async function onSignIn(event) {
-  event.preventDefault();
-  const box = $('sign-in-error');
-  hideProblem(box);
-  const user = $('sign-in-user').value.trim();
-  const password = $('sign-in-password').value;
-  if (!user || !password) {
-    showProblem(box, { title: '请填写账号和密码' });
+function onSession(session) {
+  if (session.user?.role !== 'admin') {
+    refuse();
     return;
   }
 
-  const button = event.submitter ?? event.target.querySelector('button[type="submit"]');
-  button.disabled = true;
-  try {
-    const session = await request('/api/auth/token', { method: 'POST', body: { user, password }, token: null });
-    $('sign-in-password').value = '';
-    if (session.user?.role !== 'admin') {
-      refuse();
-      return;
-    }
-
-    saveSession(session);
-    start(session);
-  } catch (error) {
-    showProblem(box, error);
-    $('sign-in-password').select();
-  } finally {
-    button.disabled = false;
-  }
+  saveSession(session);
+  start(session);
 }
 
 function start(session) {
@@ -140,7 +119,7 @@ function createEntryFromTopic(topic) {
 async function init() {
   setUnauthorizedHandler(() => signOut(true));
   setForbiddenHandler(refuse);
-  $('sign-in-form').addEventListener('submit', onSignIn);
+  $('sign-in-form').addEventListener('submit', signInHandler(onSession));
   $('sign-out').addEventListener('click', () => signOut());
   $('refusal-sign-out').addEventListener('click', () => {
     clearSession();

@@ -9,6 +9,7 @@ import {
   beijingDate, formatDateTime, formatRemaining, formatShortDateTime,
 } from './labels.js';
 import { connectLive } from './live.js';
+import { signInHandler } from './sign-in.js';
 
 const PAGE_SIZE = 100;
 const POLL_MS = 30_000; // the live stream is a hint; the queue is reloaded this often regardless
@@ -71,32 +72,11 @@ function signOut(notice) {
   showSignIn(notice);
 }
 
-async function onSignIn(event) {
-  event.preventDefault();
-  const box = $('sign-in-error');
-  hideProblem(box);
-  const user = $('sign-in-user').value.trim();
-  const password = $('sign-in-password').value;
-  if (!user || !password) {
-    showProblem(box, { title: '请填写账号和密码' });
-    return;
-  }
-
-  const button = event.submitter ?? event.target.querySelector('button[type="submit"]');
-  button.disabled = true;
-  try {
-    const session = await request('/api/auth/token', { method: 'POST', body: { user, password }, token: null });
-    saveSession(session);
-    state.session = session;
-    $('sign-in-password').value = '';
-    if (session.user.mustChangePassword) showPasswordView(true);
-    else startWork();
-  } catch (error) {
-    showProblem(box, error);
-    $('sign-in-password').select();
-  } finally {
-    button.disabled = false;
-  }
+function onSession(session) {
+  saveSession(session);
+  state.session = session;
+  if (session.user.mustChangePassword) showPasswordView(true);
+  else startWork();
 }
 
 function showPasswordView(firstSignIn) {
@@ -653,7 +633,7 @@ function onRange(event) {
 
 async function init() {
   setUnauthorizedHandler(() => signOut('登录已过期，请重新登录。'));
-  $('sign-in-form').addEventListener('submit', onSignIn);
+  $('sign-in-form').addEventListener('submit', signInHandler(onSession));
   $('password-form').addEventListener('submit', onChangePassword);
   $('password-skip').addEventListener('click', startWork);
   $('password-open').addEventListener('click', () => showPasswordView(false));
