@@ -1,4 +1,3 @@
-using CitizenBot.Bot.Tests.Console;
 using CitizenBot.Bot.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -9,37 +8,13 @@ namespace CitizenBot.Bot.Tests.AdminConsole;
 /// Debian's Chromium driven by Playwright, as for the workers' console. One per test class; each page gets its own
 /// browser context, so the session in sessionStorage is never shared between tests.
 /// </summary>
-public sealed class AdminConsoleFixture : IAsyncLifetime
+public sealed class AdminConsoleFixture : BrowserServiceFixture
 {
-    private readonly TempDirectory _data = new();
-    private BotApplicationFactory? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public BotApplicationFactory Factory => _factory ?? throw new InvalidOperationException("Not initialized.");
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not initialized.");
-
     /// <summary>Where the console is served, e.g. <c>http://127.0.0.1:41234/admin/</c>.</summary>
     public Uri AdminAddress => new(Factory.ServerAddress, "admin/");
 
     /// <summary>Screenshots for the humans reviewing a run; under the test output folder, never committed.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "admin-screenshots");
-
-    public async Task InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(_data.Path);
-        _ = Factory.ServerAddress;
-        // A loaded two-core machine builds while these run: give page conditions more than the 5 s default.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ConsoleFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-    }
 
     /// <summary>
     /// A fresh browser context on a desk-sized screen at the console, with the admin API answered by
@@ -78,21 +53,5 @@ public sealed class AdminConsoleFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name), FullPage = true });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        _data.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using CitizenBot.Bot.Tests.Console;
 using CitizenBot.Bot.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -9,37 +8,13 @@ namespace CitizenBot.Bot.Tests.WebChat;
 /// for the console. One per test class; each page gets its own browser context, so each is its own resident (the
 /// sender id lives in sessionStorage).
 /// </summary>
-public sealed class WebChatFixture : IAsyncLifetime
+public sealed class WebChatFixture : BrowserServiceFixture
 {
-    private readonly TempDirectory _data = new();
-    private BotApplicationFactory? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public BotApplicationFactory Factory => _factory ?? throw new InvalidOperationException("Not initialized.");
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not initialized.");
-
     /// <summary>Where the chat is served, e.g. <c>http://127.0.0.1:41234/chat/</c>.</summary>
     public Uri ChatAddress => new(Factory.ServerAddress, "chat/");
 
     /// <summary>Screenshots for the humans reviewing a run; under the test output folder, never committed.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "webchat-screenshots");
-
-    public async Task InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(_data.Path);
-        _ = Factory.ServerAddress;
-        // A loaded two-core machine builds while these run: give page conditions more than the 5 s default.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ConsoleFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-    }
 
     /// <summary>
     /// A fresh browser context (a new resident) on a phone-sized screen. With <paramref name="routes"/> the page's
@@ -90,21 +65,5 @@ public sealed class WebChatFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name) });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        _data.Dispose();
     }
 }
