@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CitizenBot.Bot.Auth;
+using CitizenBot.Escalation.Sla;
 using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Content;
@@ -55,7 +56,7 @@ internal static class EntryTransfer
             var zipPath = Path.Combine(Path.GetTempPath(), $"citizenbot-export-{Guid.NewGuid():N}.zip");
             await ZipFile.CreateFromDirectoryAsync(folder.FullName, zipPath, CompressionLevel.Optimal, includeBaseDirectory: false, cancellationToken);
             var zip = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            var date = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var date = BeijingTime.DateOf(clock.GetUtcNow()).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.File(zip, "application/zip", $"knowledge-base-{date}.zip");
         }
         finally

@@ -1,3 +1,4 @@
+using CitizenBot.Escalation.Sla;
 using CitizenBot.Knowledge;
 using CitizenBot.Knowledge.Mining.QuestionLog;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,9 +10,6 @@ internal static class AdminQualityEndpoints
 {
     private const int MaxDays = 366;
     private const int WorstEntries = 10;
-
-    // The district's days: a question asked at 23:30 in Tianjin belongs to that day, not to the next UTC one.
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static RouteGroupBuilder MapAdminQualityEndpoints(this RouteGroupBuilder quality)
     {
@@ -32,13 +30,13 @@ internal static class AdminQualityEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"天数须在 1 到 {MaxDays} 之间。"] }, title: "查询条件有误");
         }
 
-        var now = clock.GetUtcNow().ToOffset(ChinaOffset);
-        var tomorrow = new DateTimeOffset(now.Date.AddDays(1), ChinaOffset);
-        var from = tomorrow.AddDays(-(days ?? 30));
+        // The district's days: a question asked at 23:30 in Tianjin belongs to that day, not to the next UTC one.
+        var today = BeijingTime.DateOf(clock.GetUtcNow());
+        var first = today.AddDays(1 - (days ?? 30));
         // Questions are logged through a queue: without the flush, the turns a resident just had (and an admin
         // checking them) could be missing from the counts for a moment.
         await log.FlushAsync(cancellationToken);
-        var report = await log.QualityAsync(from, tomorrow, ChinaOffset, WorstEntries, cancellationToken);
+        var report = await log.QualityAsync(BeijingTime.StartOfDayUtc(first), BeijingTime.EndOfDayUtc(today), BeijingTime.Offset, WorstEntries, cancellationToken);
 
         var worst = new List<WorstEntryResponse>(report.WorstEntries.Count);
         foreach (var entry in report.WorstEntries)
@@ -50,8 +48,8 @@ internal static class AdminQualityEndpoints
 
         var t = report.Totals;
         return TypedResults.Ok(new QualityResponse(
-            DateOnly.FromDateTime(from.DateTime),
-            DateOnly.FromDateTime(tomorrow.AddDays(-1).DateTime),
+            first,
+            today,
             [.. report.Days.Select(d => new QualityDayResponse(d.Date, d.Questions, d.Answered, d.Clarified, d.Abstained, d.Handoffs, d.Rephrased))],
             new QualityTotalsResponse(t.Questions, t.AnswerRate, t.ClarifyRate, t.AbstainRate, t.HandoffRate, t.RephraseRate),
             worst));
