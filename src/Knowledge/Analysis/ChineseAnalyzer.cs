@@ -194,7 +194,7 @@ public sealed class ChineseAnalyzer
             }
             else if (granularity != TermGranularity.Words && !StopWords.Particles.Contains(pair[0]) && !StopWords.Particles.Contains(pair[1]))
             {
-                sink.Add(pair.ToString());
+                sink.Add(PairStrings.Of(pair));
             }
 
             for (var length = 3; length <= longest; length++)

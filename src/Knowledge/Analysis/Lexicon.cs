@@ -13,6 +13,7 @@ public sealed class Lexicon
     private readonly FrozenDictionary<string, WordInfo> _words;
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenDictionary<int, int> _longestByFirstPair;
+    private readonly bool[] _startsWord = new bool[char.MaxValue + 1];
     private readonly IReadOnlyList<string> _domainWords;
     private readonly IReadOnlyList<IReadOnlyList<string>> _synonymGroups;
 
@@ -43,6 +44,11 @@ public sealed class Lexicon
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxWordLength = _words.Count == 0 ? 0 : _words.Keys.Max(w => w.Length);
+        foreach (var word in _words.Keys)
+        {
+            _startsWord[word[0]] = true;
+        }
+
         _longestByFirstPair = _words.Keys
             .GroupBy(w => PairKey(w[0], w[1]))
             .ToFrozenDictionary(g => g.Key, g => g.Max(w => w.Length));
@@ -98,7 +104,8 @@ public sealed class Lexicon
     /// and trying every length up to <see cref="MaxWordLength"/> was most of the time spent analyzing an entry.
     /// </remarks>
     internal int LongestWordStartingWith(char first, char second) =>
-        _longestByFirstPair.TryGetValue(PairKey(first, second), out var length) ? length : 0;
+        // Most characters start no word at all: a table lookup settles them before the pair is hashed.
+        _startsWord[first] && _longestByFirstPair.TryGetValue(PairKey(first, second), out var length) ? length : 0;
 
     private static int PairKey(char first, char second) => (first << 16) | second;
 

@@ -12,6 +12,7 @@ public sealed class TextNormalizer
 {
     private const int MaxMentionLength = 20;
     private const int MaxStickerLength = 4;
+    private const int StackLimit = 256;
 
     private readonly CjkCharacterMaps _maps;
     private readonly string[] _mentionNames;
@@ -34,13 +35,22 @@ public sealed class TextNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         text = WithoutBrokenSurrogates(text);
-        if (!text.IsNormalized(NormalizationForm.FormKC))
+        // Asking ICU costs more than the rest of this method; a text made only of characters whose NFKC form is known
+        // here (almost every resident message) is mapped without it.
+        if (IsNfkcByMapping(text))
+        {
+            text = WithFullWidthAsAscii(text);
+        }
+        else if (!text.IsNormalized(NormalizationForm.FormKC))
         {
             text = text.Normalize(NormalizationForm.FormKC);
         }
 
         var source = text.AsSpan();
-        var sb = new StringBuilder(source.Length);
+        // The result is never longer than the input: each kept character is preceded by at most one space that
+        // stands for at least one dropped one.
+        var buffer = source.Length <= StackLimit ? stackalloc char[StackLimit] : new char[source.Length];
+        var length = 0;
         var pendingSpace = false;
         for (var i = 0; i < source.Length; i++)
         {
@@ -75,16 +85,59 @@ public sealed class TextNormalizer
                 continue;
             }
 
-            if (pendingSpace && sb.Length > 0)
+            if (pendingSpace && length > 0)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
             }
 
             pendingSpace = false;
-            sb.Append(kept);
+            buffer[length++] = kept;
         }
 
-        return sb.ToString();
+        return length == text.Length && buffer[..length].SequenceEqual(text) ? text : new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// True when every character is one whose NFKC form is itself or its ASCII counterpart (ASCII, the BMP Han blocks,
+    /// the ideographic space and full stop/comma, the full-width ASCII forms): none of them composes or reorders with a
+    /// neighbour, so the text's NFKC form is the per-character mapping of <see cref="WithFullWidthAsAscii"/>.
+    /// </summary>
+    private static bool IsNfkcByMapping(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80 && !CjkRanges.IsCjkBmp(c) && c is not ('\u3000' or '\u3001' or '\u3002') && c is not (>= '\uFF01' and <= '\uFF5E'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>NFKC for the characters <see cref="IsNfkcByMapping"/> accepts: full-width ASCII forms and the ideographic space become ASCII.</summary>
+    private static string WithFullWidthAsAscii(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\uFF01', '\uFF5E');
+        var space = text.IndexOf('\u3000', StringComparison.Ordinal);
+        if (first < 0 && space < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
     }
 
     /// <summary>

@@ -15,26 +15,72 @@ internal sealed class Centroid
 
     public double[] Weights { get; }
 
-    public static Centroid Of(QuestionVectors vectors, IEnumerable<int> members)
+    /// <summary>The centroid of <paramref name="texts"/>, each standing for <paramref name="copies"/> questions.</summary>
+    /// <param name="vectors">The texts' vectors.</param>
+    /// <param name="texts">Distinct text ids.</param>
+    /// <param name="copies">Per text, how many of the cluster's questions read as it.</param>
+    /// <param name="sums">
+    /// Scratch of one slot per term, all zero, left all zero: a cluster touches few of the terms, so the caller's one
+    /// array serves every cluster it builds instead of a dictionary each.
+    /// </param>
+    public static Centroid Of(QuestionVectors vectors, ReadOnlySpan<int> texts, ReadOnlySpan<int> copies, double[] sums)
     {
-        var sums = new Dictionary<int, double>();
-        foreach (var q in members)
+        var touched = new List<int>();
+        for (var i = 0; i < texts.Length; i++)
         {
-            var norm = vectors.Norm(q);
+            var norm = vectors.Norm(texts[i]);
             if (norm == 0)
             {
                 continue;
             }
 
-            foreach (var t in vectors.TermsOf(q))
+            var share = copies[i] / norm;
+            foreach (var t in vectors.TermsOf(texts[i]))
             {
-                sums[t] = sums.GetValueOrDefault(t) + (vectors.Idf[t] / norm);
+                var idf = vectors.Idf[t];
+                if (idf == 0)
+                {
+                    continue;
+                }
+
+                // Every contribution is positive, so a zero slot is one not yet touched.
+                if (sums[t] == 0)
+                {
+                    touched.Add(t);
+                }
+
+                sums[t] += idf * share;
             }
         }
 
-        var top = sums.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxTerms).OrderBy(kv => kv.Key).ToArray();
-        var length = Math.Sqrt(top.Sum(kv => kv.Value * kv.Value));
-        return new Centroid([.. top.Select(kv => kv.Key)], [.. top.Select(kv => length == 0 ? 0 : kv.Value / length)]);
+        var top = new (double Weight, int Term)[touched.Count];
+        for (var i = 0; i < top.Length; i++)
+        {
+            var t = touched[i];
+            top[i] = (sums[t], t);
+            sums[t] = 0;
+        }
+
+        // Heaviest first, ties by term id; then the kept ones by term id for merge-joins.
+        Array.Sort(top, static (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
+        var kept = top.AsSpan(0, Math.Min(MaxTerms, top.Length));
+        kept.Sort(static (x, y) => x.Term.CompareTo(y.Term));
+        var length = 0.0;
+        foreach (var (weight, _) in kept)
+        {
+            length += weight * weight;
+        }
+
+        length = Math.Sqrt(length);
+        var terms = new int[kept.Length];
+        var weights = new double[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            terms[i] = kept[i].Term;
+            weights[i] = length == 0 ? 0 : kept[i].Weight / length;
+        }
+
+        return new Centroid(terms, weights);
     }
 
     /// <summary>Term ids from heaviest to lightest.</summary>
@@ -69,16 +115,17 @@ internal sealed class Centroid
         return dot;
     }
 
-    public double Cosine(QuestionVectors vectors, int question)
+    /// <summary>Cosine with one text's vector.</summary>
+    public double Cosine(QuestionVectors vectors, int text)
     {
-        var norm = vectors.Norm(question);
+        var norm = vectors.Norm(text);
         if (norm == 0)
         {
             return 0;
         }
 
         var dot = 0.0;
-        foreach (var t in vectors.TermsOf(question))
+        foreach (var t in vectors.TermsOf(text))
         {
             dot += Weight(t) * vectors.Idf[t];
         }

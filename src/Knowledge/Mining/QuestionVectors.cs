@@ -40,7 +40,7 @@ internal sealed class QuestionVectors
         for (var i = 0; i < _norms.Length; i++)
         {
             var sum = 0.0;
-            foreach (var t in TermsOfText(i))
+            foreach (var t in TermsOf(i))
             {
                 sum += idf[t] * idf[t];
             }
@@ -52,6 +52,9 @@ internal sealed class QuestionVectors
     /// <summary>The number of questions.</summary>
     public int Count => _textOf.Length;
 
+    /// <summary>The number of distinct normalized texts, numbered in the order the questions first use them.</summary>
+    public int TextCount => _norms.Length;
+
     public double[] Idf { get; }
 
     /// <summary>Per term, the number of questions holding it.</summary>
@@ -62,14 +65,16 @@ internal sealed class QuestionVectors
     /// <summary>The question's distinct normalized text: two questions with the same id read the same.</summary>
     public int TextOf(int question) => _textOf[question];
 
-    public ReadOnlySpan<int> TermsOf(int question) => TermsOfText(_textOf[question]);
+    /// <summary>How many questions read as <paramref name="text"/>.</summary>
+    public int CopiesOf(int text) => _weights[text];
 
-    public double Norm(int question) => _norms[_textOf[question]];
+    /// <summary>The text's term ids, sorted.</summary>
+    public ReadOnlySpan<int> TermsOf(int text) => _terms.AsSpan(_offsets[text], _offsets[text + 1] - _offsets[text]);
 
-    /// <summary>The ids of the emerging terms the question holds (see <see cref="WithEmerging"/>), sorted; mostly empty.</summary>
-    public int[] EmergingOf(int question) => _emerging[_textOf[question]];
+    public double Norm(int text) => _norms[text];
 
-    private ReadOnlySpan<int> TermsOfText(int text) => _terms.AsSpan(_offsets[text], _offsets[text + 1] - _offsets[text]);
+    /// <summary>The ids of the emerging terms the text holds (see <see cref="WithEmerging"/>), sorted; mostly empty.</summary>
+    public int[] EmergingOf(int text) => _emerging[text];
 
     /// <summary>The vectors of questions given by their normalized texts (equal texts share a vector).</summary>
     public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
@@ -117,9 +122,10 @@ internal sealed class QuestionVectors
         var remaps = new int[chunkCount][];
         for (var c = 0; c < chunkCount; c++)
         {
-            var remap = remaps[c] = new int[chunks[c].Ids.Count];
-            foreach (var (term, local) in chunks[c].Ids)
+            var remap = remaps[c] = new int[chunks[c].Names.Count];
+            for (var local = 0; local < remap.Length; local++)
             {
+                var term = chunks[c].Names[local];
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var exists);
                 if (!exists)
                 {
@@ -130,26 +136,47 @@ internal sealed class QuestionVectors
             }
         }
 
+        // Each chunk's texts fill their own stretch of the flat array, so the chunks are renumbered and sorted in
+        // parallel; document frequencies are counted per chunk and summed.
         var offsets = new int[texts.Count + 1];
-        var flat = new int[chunks.Sum(c => c.Terms.Count)];
-        var df = new int[ids.Count];
-        var text = 0;
-        var position = 0;
+        var firstText = new int[chunkCount + 1];
+        var firstTerm = new int[chunkCount + 1];
         for (var c = 0; c < chunkCount; c++)
         {
+            firstText[c + 1] = firstText[c] + chunks[c].Offsets.Length - 1;
+            firstTerm[c + 1] = firstTerm[c] + chunks[c].Terms.Count;
+        }
+
+        var flat = new int[firstTerm[chunkCount]];
+        var chunkDf = new int[chunkCount][];
+        Parallel.For(0, chunkCount, c =>
+        {
             var (chunk, remap) = (chunks[c], remaps[c]);
+            var counts = chunkDf[c] = new int[ids.Count];
+            var terms = CollectionsMarshal.AsSpan(chunk.Terms);
             for (var q = 0; q < chunk.Offsets.Length - 1; q++)
             {
-                var start = position;
-                for (var j = chunk.Offsets[q]; j < chunk.Offsets[q + 1]; j++)
+                var text = firstText[c] + q;
+                var from = firstTerm[c] + chunk.Offsets[q];
+                var span = flat.AsSpan(from, chunk.Offsets[q + 1] - chunk.Offsets[q]);
+                for (var j = 0; j < span.Length; j++)
                 {
-                    var id = remap[chunk.Terms[j]];
-                    flat[position++] = id;
-                    df[id] += weights[text];
+                    var id = span[j] = remap[terms[chunk.Offsets[q] + j]];
+                    counts[id] += weights[text];
                 }
 
-                flat.AsSpan(start, position - start).Sort();
-                offsets[++text] = position;
+                span.Sort();
+                offsets[text + 1] = from + span.Length;
+            }
+        });
+
+        var df = chunkDf[0];
+        for (var c = 1; c < chunkCount; c++)
+        {
+            var counts = chunkDf[c];
+            for (var t = 0; t < df.Length; t++)
+            {
+                df[t] += counts[t];
             }
         }
 
@@ -158,34 +185,42 @@ internal sealed class QuestionVectors
         return new QuestionVectors(texts, textOf, weights, offsets, flat, ComputeIdf(df, textOf.Length), df, ids, none);
     }
 
-    /// <summary>The terms of a run of texts, numbered locally.</summary>
-    private sealed record Chunk(Dictionary<string, int> Ids, int[] Offsets, List<int> Terms)
+    /// <summary>The terms of a run of texts, numbered locally (<see cref="Names"/>: each local id's term).</summary>
+    private sealed record Chunk(List<string> Names, int[] Offsets, List<int> Terms)
     {
+        private const int MaxPackedLength = 4;
+
         public static Chunk Tokenize(ChineseAnalyzer analyzer, IReadOnlyList<string> texts, int from, int to)
         {
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var stamp = new List<int>();
+            // Terms of up to four characters (bigrams and most words: nearly all of them) are keyed by their packed
+            // characters, which hash and compare without reading the string.
+            var packed = new Dictionary<ulong, int>();
+            var longer = new Dictionary<string, int>(StringComparer.Ordinal);
+            var names = new List<string>();
             var offsets = new int[to - from + 1];
-            var flat = new List<int>((to - from) * 16);
+            var flat = new List<int>((to - from) * 20);
             var tokens = new List<string>();
             for (var i = from; i < to; i++)
             {
                 tokens.Clear();
+                var start = flat.Count;
                 // Greetings and thanks alone (你好, 谢谢百事通) have nothing to cluster on: an empty vector joins nothing.
                 if (analyzer.TokenizeNormalized(texts[i], tokens, TermGranularity.NoCharacters))
                 {
                     foreach (var token in tokens)
                     {
-                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, token, out var exists);
+                        ref var id = ref token.Length <= MaxPackedLength
+                            ? ref CollectionsMarshal.GetValueRefOrAddDefault(packed, Pack(token), out var exists)
+                            : ref CollectionsMarshal.GetValueRefOrAddDefault(longer, token, out exists);
                         if (!exists)
                         {
-                            id = stamp.Count;
-                            stamp.Add(-1);
+                            id = names.Count;
+                            names.Add(token);
                         }
 
-                        if (stamp[id] != i)
+                        // A text holds a couple of dozen terms: scanning them beats a table indexed by term.
+                        if (!CollectionsMarshal.AsSpan(flat)[start..].Contains(id))
                         {
-                            stamp[id] = i;
                             flat.Add(id);
                         }
                     }
@@ -194,7 +229,18 @@ internal sealed class QuestionVectors
                 offsets[i - from + 1] = flat.Count;
             }
 
-            return new Chunk(ids, offsets, flat);
+            return new Chunk(names, offsets, flat);
+        }
+
+        private static ulong Pack(string token)
+        {
+            ulong key = 0;
+            foreach (var c in token)
+            {
+                key = (key << 16) | c;
+            }
+
+            return key;
         }
     }
 
@@ -224,37 +270,76 @@ internal sealed class QuestionVectors
             emergingIds.Add((word, id));
         }
 
+        // Per text, the emerging words it holds (a word's first character is looked up before the word is compared,
+        // so each text is scanned once however many words there are), on every core.
         var textCount = _offsets.Length - 1;
-        var df = new int[ids.Count];
-        var offsets = new int[_offsets.Length];
-        var flat = new List<int>(_terms.Length + textCount);
+        var byFirst = emergingIds.ToLookup(e => e.Word[0]);
         var emerging = new int[textCount][];
-        var extra = new List<int>();
-        var held = new List<int>();
-        for (var i = 0; i < textCount; i++)
+        var extraCount = new int[textCount];
+        Parallel.For(0, textCount, () => new List<int>(), (i, _, held) =>
         {
-            extra.Clear();
             held.Clear();
-            var own = TermsOfText(i);
-            foreach (var (word, id) in emergingIds)
+            var text = _texts[i].AsSpan();
+            for (var p = 0; p < text.Length; p++)
             {
-                if (own.IndexOf(id) >= 0)
+                if (!byFirst.Contains(text[p]))
                 {
-                    held.Add(id);
+                    continue;
                 }
-                else if (_texts[i].Contains(word, StringComparison.Ordinal))
+
+                foreach (var (word, id) in byFirst[text[p]])
                 {
-                    extra.Add(id);
-                    held.Add(id);
+                    if (text[p..].StartsWith(word, StringComparison.Ordinal) && !held.Contains(id))
+                    {
+                        held.Add(id);
+                    }
                 }
             }
 
-            var start = flat.Count;
-            flat.AddRange(own);
-            flat.AddRange(extra);
-            var span = CollectionsMarshal.AsSpan(flat)[start..];
-            if (extra.Count > 0)
+            if (held.Count == 0)
             {
+                emerging[i] = [];
+                return held;
+            }
+
+            held.Sort();
+            emerging[i] = [.. held];
+            var own = TermsOf(i);
+            foreach (var id in held)
+            {
+                if (own.BinarySearch(id) < 0)
+                {
+                    extraCount[i]++;
+                }
+            }
+
+            return held;
+        }, _ => { });
+
+        var offsets = new int[_offsets.Length];
+        for (var i = 0; i < textCount; i++)
+        {
+            offsets[i + 1] = offsets[i] + (_offsets[i + 1] - _offsets[i]) + extraCount[i];
+        }
+
+        var flat = new int[offsets[textCount]];
+        var df = new int[ids.Count];
+        for (var i = 0; i < textCount; i++)
+        {
+            var own = TermsOf(i);
+            var span = flat.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
+            own.CopyTo(span);
+            if (extraCount[i] > 0)
+            {
+                var at = own.Length;
+                foreach (var id in emerging[i])
+                {
+                    if (own.BinarySearch(id) < 0)
+                    {
+                        span[at++] = id;
+                    }
+                }
+
                 span.Sort();
             }
 
@@ -262,10 +347,6 @@ internal sealed class QuestionVectors
             {
                 df[t] += _weights[i];
             }
-
-            offsets[i + 1] = flat.Count;
-            held.Sort();
-            emerging[i] = held.Count == 0 ? [] : [.. held];
         }
 
         var idf = ComputeIdf(df, Count);
@@ -274,7 +355,7 @@ internal sealed class QuestionVectors
             idf[id] *= boost;
         }
 
-        return new QuestionVectors(_texts, _textOf, _weights, offsets, [.. flat], idf, df, ids, emerging);
+        return new QuestionVectors(_texts, _textOf, _weights, offsets, flat, idf, df, ids, emerging);
     }
 
     private static double[] ComputeIdf(int[] df, int count)
@@ -288,7 +369,7 @@ internal sealed class QuestionVectors
         return idf;
     }
 
-    /// <summary>Cosine of two questions.</summary>
+    /// <summary>Cosine of two texts.</summary>
     public double Cosine(int a, int b)
     {
         var norms = Norm(a) * Norm(b);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using CitizenBot.Knowledge.Analysis;
@@ -66,38 +67,49 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         Retriever? retriever,
         bool includeMessageIds)
     {
-        var (assignment, clusterCount) = AssignToLeaders(vectors);
-        var members = Members(assignment, clusterCount);
+        var (clusterOfText, clusterCount) = AssignToLeaders(vectors);
+        var members = ClusterTexts.Of(clusterOfText, vectors.CopiesOf, clusterCount);
         var group = Merge(vectors, members);
 
-        var groups = new Dictionary<int, List<int>>();
-        for (var q = 0; q < assignment.Length; q++)
+        // Each question's topic is its merged cluster; what ranks a topic is its recent questions, ties going to the
+        // topic asked first.
+        var rootOfText = new int[clusterOfText.Length];
+        for (var t = 0; t < rootOfText.Length; t++)
         {
-            var root = Find(group, assignment[q]);
-            if (!groups.TryGetValue(root, out var list))
-            {
-                groups[root] = list = [];
-            }
-
-            list.Add(q);
+            rootOfText[t] = Find(group, clusterOfText[t]);
         }
 
-        var ranked = groups.Values
-            .Select(list => (Members: list, Recent: list.Count(q => periods[q] == MiningPeriod.Recent)))
-            .Where(g => g.Recent >= options.MinTopicSize)
-            .OrderByDescending(g => g.Recent)
-            .ThenBy(g => g.Members[0]);
+        var recentCount = new int[clusterCount];
+        var totalCount = new int[clusterCount];
+        var firstQuestion = new int[clusterCount];
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var root = rootOfText[vectors.TextOf(q)];
+            if (totalCount[root]++ == 0)
+            {
+                firstQuestion[root] = q;
+            }
+
+            if (periods[q] == MiningPeriod.Recent)
+            {
+                recentCount[root]++;
+            }
+        }
+
+        var ranked = Enumerable.Range(0, clusterCount)
+            .Where(root => recentCount[root] >= options.MinTopicSize)
+            .OrderByDescending(root => recentCount[root])
+            .ThenBy(root => firstQuestion[root])
+            .ToArray();
+        var recentMembers = RecentMembers(questions, periods, vectors, rootOfText, ranked, recentCount);
 
         var topics = new List<MinedTopic>();
         var searches = 0;
-        foreach (var (list, recent) in ranked)
+        var sums = new double[vectors.Idf.Length];
+        for (var r = 0; r < ranked.Length && topics.Count < options.MaxTopics; r++)
         {
-            if (topics.Count >= options.MaxTopics)
-            {
-                break;
-            }
-
-            var topic = Describe(vectors, list, questions, periods, recent, retriever, includeMessageIds, ref searches);
+            var root = ranked[r];
+            var topic = Describe(vectors, recentMembers[r], totalCount[root], questions, retriever, includeMessageIds, sums, ref searches);
             if (topic is not null)
             {
                 topics.Add(topic);
@@ -109,15 +121,48 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return new TopicMiningResult(ordered, clusterCount, searches);
     }
 
-    internal (int[] Assignment, int Clusters) AssignToLeaders(QuestionVectors vectors)
+    /// <summary>Per ranked topic, its recent questions in time order.</summary>
+    private static int[][] RecentMembers(
+        IReadOnlyList<MinedMessage> questions,
+        IReadOnlyList<MiningPeriod> periods,
+        QuestionVectors vectors,
+        int[] rootOfText,
+        int[] ranked,
+        int[] recentCount)
     {
-        var assignment = new int[vectors.Count];
+        var slotOfRoot = new Dictionary<int, int>(ranked.Length);
+        var lists = new int[ranked.Length][];
+        for (var r = 0; r < ranked.Length; r++)
+        {
+            slotOfRoot[ranked[r]] = r;
+            lists[r] = new int[recentCount[ranked[r]]];
+        }
+
+        var filled = new int[ranked.Length];
+        for (var q = 0; q < questions.Count; q++)
+        {
+            if (periods[q] == MiningPeriod.Recent && slotOfRoot.TryGetValue(rootOfText[vectors.TextOf(q)], out var slot))
+            {
+                lists[slot][filled[slot]++] = q;
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>
+    /// One pass over the distinct texts in order of first use: each joins the most similar cluster leader reached
+    /// through its linking terms, or leads a new cluster. Every copy of a text is in its text's cluster.
+    /// </summary>
+    internal (int[] ClusterOfText, int Clusters) AssignToLeaders(QuestionVectors vectors)
+    {
+        var assignment = new int[vectors.TextCount];
         var leaders = new List<int>();
         var postings = new Dictionary<int, List<int>>();
         var seenAt = new List<int>();
         var commonLimit = Math.Max(2, options.CommonTermShare * vectors.Count);
         Span<int> links = stackalloc int[LinkTerms];
-        for (var q = 0; q < vectors.Count; q++)
+        for (var q = 0; q < assignment.Length; q++)
         {
             var linkCount = LinkingTerms(vectors, q, commonLimit, links);
             var best = -1;
@@ -238,49 +283,57 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return true;
     }
 
-    /// <summary>The emerging terms at least half of the members hold, sorted.</summary>
-    private static int[] EmergingOf(QuestionVectors vectors, List<int> members)
+    /// <summary>The emerging terms held by at least half of the questions of <paramref name="texts"/>, sorted.</summary>
+    private static int[] EmergingOf(QuestionVectors vectors, ReadOnlySpan<int> texts, ReadOnlySpan<int> copies, int questions)
     {
-        var counts = new Dictionary<int, int>();
-        foreach (var q in members)
+        Dictionary<int, int>? counts = null;
+        for (var i = 0; i < texts.Length; i++)
         {
-            foreach (var term in vectors.EmergingOf(q))
+            foreach (var term in vectors.EmergingOf(texts[i]))
             {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
+                counts ??= [];
+                counts[term] = counts.GetValueOrDefault(term) + copies[i];
             }
         }
 
-        return [.. counts.Where(kv => kv.Value * 2 >= members.Count).Select(kv => kv.Key).Order()];
+        return counts is null ? [] : [.. counts.Where(kv => kv.Value * 2 >= questions).Select(kv => kv.Key).Order()];
     }
 
-    private static List<int>[] Members(int[] assignment, int clusters)
+    /// <summary>
+    /// Union-find over clusters of two or more questions whose centroids are close. The centroids are built on every
+    /// core first (they are most of the work); the union pass then runs in cluster order.
+    /// </summary>
+    private int[] Merge(QuestionVectors vectors, ClusterTexts members)
     {
-        var members = new List<int>[clusters];
-        for (var q = 0; q < assignment.Length; q++)
-        {
-            (members[assignment[q]] ??= []).Add(q);
-        }
+        var clusters = members.Count;
+        var centroids = new Centroid?[clusters];
+        var emerging = new int[clusters][];
+        Parallel.For(
+            0,
+            clusters,
+            () => new double[vectors.Idf.Length],
+            (c, _, sums) =>
+            {
+                var questions = members.Questions(c);
+                if (questions >= 2)
+                {
+                    centroids[c] = Centroid.Of(vectors, members.Texts(c), members.Copies(c), sums);
+                    emerging[c] = EmergingOf(vectors, members.Texts(c), members.Copies(c), questions);
+                }
 
-        return members;
-    }
+                return sums;
+            },
+            _ => { });
 
-    /// <summary>Union-find over clusters of two or more questions whose centroids are close.</summary>
-    private int[] Merge(QuestionVectors vectors, List<int>[] members)
-    {
-        var parent = Enumerable.Range(0, members.Length).ToArray();
-        var centroids = new Dictionary<int, Centroid>();
-        var emerging = new Dictionary<int, int[]>();
+        var parent = Enumerable.Range(0, clusters).ToArray();
         var postings = new Dictionary<int, List<int>>();
-        for (var c = 0; c < members.Length; c++)
+        for (var c = 0; c < clusters; c++)
         {
-            if (members[c].Count < 2)
+            if (centroids[c] is not { } centroid)
             {
                 continue;
             }
 
-            var centroid = Centroid.Of(vectors, members[c]);
-            centroids[c] = centroid;
-            emerging[c] = EmergingOf(vectors, members[c]);
             foreach (var term in centroid.ByWeight().Take(LinkTerms))
             {
                 if (!postings.TryGetValue(term, out var others))
@@ -291,7 +344,7 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
                 foreach (var other in others.TakeLast(MergeComparisons))
                 {
                     if (Find(parent, other) != Find(parent, c) && !Conflict(emerging[c], emerging[other])
-                        && centroid.Cosine(centroids[other]) >= options.MergeThreshold)
+                        && centroid.Cosine(centroids[other]!) >= options.MergeThreshold)
                     {
                         parent[Find(parent, c)] = Find(parent, other);
                     }
@@ -315,31 +368,56 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return c;
     }
 
+    /// <param name="vectors">The questions' vectors.</param>
+    /// <param name="recentMembers">The topic's recent questions, in time order.</param>
+    /// <param name="total">The topic's questions in both windows.</param>
+    /// <param name="questions">All questions.</param>
+    /// <param name="retriever">Checks whether the base answers the topic; null: it does not.</param>
+    /// <param name="includeMessageIds">List the recent questions' ids.</param>
+    /// <param name="sums">Centroid scratch (see <see cref="Centroid.Of"/>).</param>
+    /// <param name="searches">Counts the knowledge-base searches made.</param>
     private MinedTopic? Describe(
         QuestionVectors vectors,
-        List<int> list,
+        int[] recentMembers,
+        int total,
         IReadOnlyList<MinedMessage> questions,
-        IReadOnlyList<MiningPeriod> periods,
-        int recent,
         Retriever? retriever,
         bool includeMessageIds,
+        double[] sums,
         ref int searches)
     {
-        var recentMembers = list.Where(q => periods[q] == MiningPeriod.Recent).ToArray();
-        var centroid = Centroid.Of(vectors, recentMembers);
-        var examples = new List<string>();
-        var seenTexts = new HashSet<int>();
-        foreach (var q in recentMembers.OrderByDescending(q => centroid.Cosine(vectors, q)).ThenBy(q => q))
+        // The recent questions as distinct texts with their copies, in order of first use.
+        var firstUse = new Dictionary<int, int>();
+        var texts = new List<int>();
+        var copies = new List<int>();
+        foreach (var q in recentMembers)
         {
-            if (seenTexts.Add(vectors.TextOf(q)))
+            var text = vectors.TextOf(q);
+            if (firstUse.TryAdd(text, texts.Count))
             {
-                examples.Add(questions[q].Text);
-                if (examples.Count == MaxExamples)
-                {
-                    break;
-                }
+                texts.Add(text);
+                copies.Add(0);
             }
+
+            copies[firstUse[text]]++;
         }
+
+        var centroid = Centroid.Of(vectors, CollectionsMarshal.AsSpan(texts), CollectionsMarshal.AsSpan(copies), sums);
+
+        // The examples: the texts closest to the centroid, each in the words of the first resident who asked it.
+        var firstQuestion = new Dictionary<int, int>(texts.Count);
+        foreach (var q in recentMembers)
+        {
+            firstQuestion.TryAdd(vectors.TextOf(q), q);
+        }
+
+        var examples = texts
+            .Select(text => (Question: firstQuestion[text], Similarity: centroid.Cosine(vectors, text)))
+            .OrderByDescending(x => x.Similarity)
+            .ThenBy(x => x.Question)
+            .Take(MaxExamples)
+            .Select(x => questions[x.Question].Text)
+            .ToList();
 
         IReadOnlyList<string> closest = [];
         if (retriever is not null)
@@ -375,8 +453,9 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         }
 
         var label = Label(vectors, centroid);
-        var previous = list.Count - recent;
-        var busiestDay = recentMembers.GroupBy(q => questions[q].At.Date).Max(g => g.Count());
+        var recent = recentMembers.Length;
+        var previous = total - recent;
+        var busiestDay = recentMembers.CountBy(q => questions[q].At.Date).Max(day => day.Value);
         return new MinedTopic(
             TopicId(label),
             label,

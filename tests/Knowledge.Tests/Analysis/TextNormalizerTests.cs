@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Tests.Infrastructure;
 
@@ -22,6 +24,32 @@ public sealed class TextNormalizerTests
     [InlineData("12345热线", "12345热线")]
     [InlineData("3号楼2单元", "3号楼2单元")]
     public void Normalize_FoldsWidthAndAsciiCase_WhenTextHasLatinLettersOrDigits(string text, string expected) =>
+        Assert.Equal(expected, _normalizer.Normalize(text));
+
+    [Fact]
+    public void Normalize_ReadsEveryFullWidthFormAsItsAsciiCharacter_WithoutAskingIcu()
+    {
+        // Text made of Han, ASCII and full-width forms is mapped here rather than by ICU's NFKC: the two must agree,
+        // including where the ASCII character means something (@ mentions, [sticker] brackets, letters, digits).
+        for (var c = '\uFF01'; c <= '\uFF5E'; c++)
+        {
+            var ascii = (char)(c - 0xFEE0);
+            foreach (var template in new[] { "暖气{0}不热", "{0}百事通 暖气", "[捂脸{0}暖气", "{0}{0}号楼" })
+            {
+                var fullWidth = string.Format(CultureInfo.InvariantCulture, template, c);
+                Assert.Equal(
+                    _normalizer.Normalize(string.Format(CultureInfo.InvariantCulture, template, ascii)),
+                    _normalizer.Normalize(fullWidth));
+                Assert.Equal(ascii.ToString().Normalize(NormalizationForm.FormKC), c.ToString().Normalize(NormalizationForm.FormKC));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("①号楼漏水", "1号楼漏水")] // circled digits are not in the mapped set: ICU's NFKC reads them
+    [InlineData("３℃暖气", "3 c暖气")]
+    [InlineData("ｶﾞｽ费", "费")] // half-width katakana compose under NFKC and are then dropped as non-Han
+    public void Normalize_AppliesIcuNfkc_WhenTextHasOtherCompatibilityCharacters(string text, string expected) =>
         Assert.Equal(expected, _normalizer.Normalize(text));
 
     [Theory]
