@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CitizenBot.Knowledge.Curation;
 using Microsoft.Data.Sqlite;
 
@@ -17,8 +18,20 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
     /// <summary>The author of revisions no person made: upgrade back-fill and imports without a named author.</summary>
     public const string SystemAuthor = "system";
 
+    private const string InsertSql = """
+        INSERT INTO entry_revisions(entry_id, revision, at_ms, author, action, data)
+        VALUES ($id, $revision, $at, $author, $action, $data)
+        """;
+
     private readonly SqliteCommand _latest;
     private readonly SqliteCommand _insert;
+    private readonly RawStatement _insertPrepared;
+
+    /// <summary>
+    /// Ids given a revision by this writer, when it began on an empty <c>entry_revisions</c> table: the first revision
+    /// of any of them is number 1 without a query (null when the table was not empty).
+    /// </summary>
+    private HashSet<string>? _appendedIntoEmpty;
 
     public EntryRevisionWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -29,16 +42,29 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
 
         _insert = connection.CreateCommand();
         _insert.Transaction = transaction;
-        _insert.CommandText = """
-            INSERT INTO entry_revisions(entry_id, revision, at_ms, author, action, data)
-            VALUES ($id, $revision, $at, $author, $action, $data)
-            """;
+        _insert.CommandText = InsertSql;
         _insert.Parameters.Add("$id", SqliteType.Text);
         _insert.Parameters.Add("$revision", SqliteType.Integer);
         _insert.Parameters.Add("$at", SqliteType.Integer);
         _insert.Parameters.Add("$author", SqliteType.Text);
         _insert.Parameters.Add("$action", SqliteType.Text);
         _insert.Parameters.Add("$data", SqliteType.Text);
+        _insertPrepared = new RawStatement(connection, InsertSql);
+    }
+
+    /// <summary>
+    /// For a bulk import: when no entry has a revision yet (a first import, a rebuild), number each id's first
+    /// revision without reading the table — the query was a tenth of a large import's CPU.
+    /// </summary>
+    public async Task SkipLookupsIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var any = _latest.Connection!.CreateCommand();
+        any.Transaction = _latest.Transaction;
+        any.CommandText = "SELECT EXISTS (SELECT 1 FROM entry_revisions)";
+        if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            _appendedIntoEmpty = new HashSet<string>(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>The entry's latest revision number, 0 when it has none.</summary>
@@ -63,13 +89,33 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
         return revision;
     }
 
+    /// <summary>
+    /// As <see cref="AppendAsync(string, string, RevisionStamp, CancellationToken)"/> for an entry of an import,
+    /// binding the UTF-8 its preparation already encoded.
+    /// </summary>
+    public async ValueTask<int> AppendAsync(PreparedEntry entry, RevisionStamp stamp, CancellationToken cancellationToken)
+    {
+        var revision = _appendedIntoEmpty is { } appended && appended.Add(entry.Entry.Id)
+            ? 1
+            : await LatestAsync(entry.Entry.Id, cancellationToken) + 1;
+        _insertPrepared.Bind(1, entry.Row[PreparedEntry.IdValue]);
+        _insertPrepared.Bind(2, revision);
+        _insertPrepared.Bind(3, stamp.At.ToUnixTimeMilliseconds());
+        _insertPrepared.Bind(4, Encoding.UTF8.GetBytes(stamp.Author));
+        _insertPrepared.Bind(5, Encoding.UTF8.GetBytes(RevisionActionText.ToText(stamp.Action)));
+        _insertPrepared.Bind(6, entry.Row[PreparedEntry.JsonValue]);
+        _insertPrepared.Execute();
+        return revision;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _latest.DisposeAsync();
         await _insert.DisposeAsync();
+        _insertPrepared.Dispose();
     }
 
-    /// <summary>Reads an action stored by <see cref="AppendAsync"/>.</summary>
+    /// <summary>Reads an action stored by <see cref="AppendAsync(string, string, RevisionStamp, CancellationToken)"/>.</summary>
     public static RevisionAction ParseAction(string text) =>
         RevisionActionText.TryParse(text, out var action)
             ? action

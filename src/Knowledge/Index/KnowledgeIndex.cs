@@ -133,6 +133,11 @@ public sealed class KnowledgeIndex : IDisposable
             await using (var batch = await IndexWriteBatch.BeginAsync(_writer, bulk, cancellationToken))
             await using (var revisions = new EntryRevisionWriter(_writer, batch.Transaction))
             {
+                if (bulk)
+                {
+                    await revisions.SkipLookupsIfEmptyAsync(cancellationToken);
+                }
+
                 // Entries' terms are counted as they are prepared; those of entries left unchanged come off again.
                 await foreach (var chunk in PreparedEntry.StreamAsync(entries, Analyzer, _categories, delta, cancellationToken))
                 {
@@ -141,7 +146,7 @@ public sealed class KnowledgeIndex : IDisposable
                         var change = await UpsertAsync(batch, entry, delta, cancellationToken);
                         if (change != IndexChange.Unchanged)
                         {
-                            await revisions.AppendAsync(entry.Entry.Id, entry.Json, stamp, cancellationToken);
+                            await revisions.AppendAsync(entry, stamp, cancellationToken);
                         }
 
                         _ = change switch
