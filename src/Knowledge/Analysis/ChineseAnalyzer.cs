@@ -8,7 +8,7 @@ namespace CitizenBot.Knowledge.Analysis;
 /// character bigrams and single characters. ASCII words and numbers are kept whole. The same instance analyzes
 /// entries at index time and questions at query time.
 /// </summary>
-/// <remarks>Thread-safe. Allocates one string per emitted bigram; words and characters come from shared tables.</remarks>
+/// <remarks>Thread-safe. Words, characters and most bigrams come from shared tables rather than fresh strings.</remarks>
 public sealed class ChineseAnalyzer
 {
     /// <summary>Bumped whenever the tokenizing rules change, so stored tokens are rebuilt.</summary>
