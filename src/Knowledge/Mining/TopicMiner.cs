@@ -8,9 +8,10 @@ namespace CitizenBot.Knowledge.Mining;
 
 /// <summary>
 /// Clusters questions into topics. Each question is a TF-IDF vector of its analyzer terms (words and bigrams). One
-/// pass in time order joins each question to the most similar cluster leader at or above
-/// <see cref="MiningOptions.AssignThreshold"/> (leaders are found through their three rarest linking terms, so the
-/// pass is near-linear); then clusters whose centroids reach <see cref="MiningOptions.MergeThreshold"/> are merged.
+/// pass over the distinct texts, in the order residents first used them, joins each text — with every question that
+/// reads as it — to the most similar cluster leader at or above <see cref="MiningOptions.AssignThreshold"/> (leaders
+/// are found through their three rarest linking terms, so the pass is near-linear); then clusters whose centroids
+/// reach <see cref="MiningOptions.MergeThreshold"/> are merged.
 /// Clusters with at least <see cref="MiningOptions.MinTopicSize"/> recent questions are checked against the
 /// knowledge base, largest first: a topic whose checked examples are mostly answered is dropped.
 /// </summary>
