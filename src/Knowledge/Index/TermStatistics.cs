@@ -12,11 +12,18 @@ internal sealed class TermStatistics
     private readonly ConcurrentDictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int _documentCount;
+    private int _version;
 
     public TermStatistics() => _lookup = _documentFrequency.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Number of searchable entries.</summary>
     public int DocumentCount => Volatile.Read(ref _documentCount);
+
+    /// <summary>
+    /// Changes after every write has been applied: weights computed from the statistics under one version hold until
+    /// it changes (read it before computing them).
+    /// </summary>
+    public int Version => Volatile.Read(ref _version);
 
     /// <summary>Number of distinct terms.</summary>
     public int TermCount => _documentFrequency.Count;
@@ -40,6 +47,7 @@ internal sealed class TermStatistics
         }
 
         Volatile.Write(ref _documentCount, documentCount);
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Applies the changes of a committed write.</summary>
@@ -60,5 +68,6 @@ internal sealed class TermStatistics
         }
 
         Interlocked.Add(ref _documentCount, delta.Documents);
+        Interlocked.Increment(ref _version);
     }
 }

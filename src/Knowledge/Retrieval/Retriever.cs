@@ -63,6 +63,7 @@ public sealed class Retriever
             return SearchResult.Empty;
         }
 
+        var statisticsVersion = _index.Terms.Version;
         var candidates = _index.FindCandidates(query.MatchExpression, Math.Max(_options.CandidateCount, k));
         if (candidates.Count == 0)
         {
@@ -73,7 +74,7 @@ public sealed class Retriever
         var scored = candidates
             .Select(c =>
             {
-                var (score, evidence) = _scorer.Score(c, query, topBm25);
+                var (score, evidence) = _scorer.Score(c, query, topBm25, statisticsVersion);
                 return (Candidate: c, Score: score, Evidence: evidence);
             })
             .OrderByDescending(s => s.Score)
