@@ -163,9 +163,9 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         var seenAt = new List<int>();
         var commonLimit = Math.Max(2, options.CommonTermShare * vectors.Count);
         Span<int> links = stackalloc int[LinkTerms];
-        for (var q = 0; q < assignment.Length; q++)
+        for (var t = 0; t < assignment.Length; t++)
         {
-            var linkCount = LinkingTerms(vectors, q, commonLimit, links);
+            var linkCount = LinkingTerms(vectors, t, commonLimit, links);
             var best = -1;
             var bestSimilarity = 0.0;
             foreach (var term in links[..linkCount])
@@ -177,18 +177,18 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
 
                 foreach (var c in clusters)
                 {
-                    if (seenAt[c] == q)
+                    if (seenAt[c] == t)
                     {
                         continue;
                     }
 
-                    seenAt[c] = q;
-                    if (Conflict(vectors.EmergingOf(q), vectors.EmergingOf(leaders[c])))
+                    seenAt[c] = t;
+                    if (Conflict(vectors.EmergingOf(t), vectors.EmergingOf(leaders[c])))
                     {
                         continue;
                     }
 
-                    var similarity = vectors.Cosine(q, leaders[c]);
+                    var similarity = vectors.Cosine(t, leaders[c]);
                     if (similarity > bestSimilarity)
                     {
                         (best, bestSimilarity) = (c, similarity);
@@ -198,14 +198,14 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
 
             if (best >= 0 && bestSimilarity >= options.AssignThreshold)
             {
-                assignment[q] = best;
+                assignment[t] = best;
                 continue;
             }
 
             var cluster = leaders.Count;
-            leaders.Add(q);
+            leaders.Add(t);
             seenAt.Add(-1);
-            assignment[q] = cluster;
+            assignment[t] = cluster;
             foreach (var term in links[..linkCount])
             {
                 if (!postings.TryGetValue(term, out var clusters))
@@ -226,11 +226,11 @@ public sealed class TopicMiner(ChineseAnalyzer analyzer, MiningOptions options)
         return (assignment, leaders.Count);
     }
 
-    /// <summary>The question's rarest terms that appear in other questions but not in too many.</summary>
-    private static int LinkingTerms(QuestionVectors vectors, int q, double commonLimit, Span<int> links)
+    /// <summary>The text's rarest terms that appear in other questions but not in too many.</summary>
+    private static int LinkingTerms(QuestionVectors vectors, int text, double commonLimit, Span<int> links)
     {
         var count = 0;
-        foreach (var t in vectors.TermsOf(q))
+        foreach (var t in vectors.TermsOf(text))
         {
             var df = vectors.DocumentFrequency[t];
             if (df < 2 || df > commonLimit)
