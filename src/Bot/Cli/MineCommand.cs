@@ -37,6 +37,8 @@ internal static class MineCommand
             }
 
             var clock = Stopwatch.StartNew();
+            // The base is copied while the file is read: the two are independent, and the copy leaves a core free.
+            var opening = Task.Run(() => OpenSnapshotAsync(services, cancellationToken), cancellationToken);
             var errors = 0;
             IReadOnlyList<MinedMessage> messages;
             try
@@ -52,6 +54,7 @@ internal static class MineCommand
             catch (KnowledgeContentException ex)
             {
                 await Console.Error.WriteLineAsync(ex.Message);
+                await DiscardAsync(opening);
                 return 1;
             }
 
@@ -63,16 +66,15 @@ internal static class MineCommand
             if (messages.Count == 0)
             {
                 await Console.Error.WriteLineAsync("No valid message to mine.");
+                await DiscardAsync(opening);
                 return 1;
             }
 
             var readSeconds = clock.Elapsed.TotalSeconds;
-            var options = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             MiningReport report;
             try
             {
-                var learned = await ReviewStore.ReadVocabularySnapshotAsync(services.GetRequiredService<ReviewStore>().DatabasePath, cancellationToken);
-                using var snapshot = await KnowledgeSnapshot.OpenAsync(services.GetRequiredService<KnowledgePaths>(), options, learned, cancellationToken);
+                using var snapshot = await opening;
                 var miner = new MessageMiner(snapshot.Index.Analyzer, new MiningOptions());
                 report = miner.Mine(messages, MiningWindow.EndingAtNewest(messages, days), snapshot.Retriever, includeMessageIds: true);
             }
@@ -100,5 +102,26 @@ internal static class MineCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A private copy of the knowledge base with the words curators accepted from earlier mining.</summary>
+    private static async Task<KnowledgeSnapshot> OpenSnapshotAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        var learned = await ReviewStore.ReadVocabularySnapshotAsync(services.GetRequiredService<ReviewStore>().DatabasePath, cancellationToken);
+        return await KnowledgeSnapshot.OpenAsync(services.GetRequiredService<KnowledgePaths>(), options, learned, cancellationToken);
+    }
+
+    /// <summary>Disposes a copy that is no longer needed (the run stopped at the input); its own failure is moot then.</summary>
+    private static async Task DiscardAsync(Task<KnowledgeSnapshot> opening)
+    {
+        try
+        {
+            (await opening).Dispose();
+        }
+        catch (Exception ex) when (ex is KnowledgeContentException or OperationCanceledException or IOException)
+        {
+            // The run already failed on its input; a base that could not be copied changes nothing for the caller.
+        }
     }
 }
