@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Retrieval;
 
@@ -28,38 +27,12 @@ public sealed class MessageMiner(ChineseAnalyzer analyzer, MiningOptions options
 
         // A stream repeats itself (the same question asked the same way, many times over): each distinct text is
         // normalized, counted and tokenized once, standing for all its copies.
-        var rawIds = new Dictionary<string, int>(inWindow.Length, StringComparer.Ordinal);
-        var rawTexts = new List<string>();
-        var rawOf = new int[inWindow.Length];
-        for (var i = 0; i < inWindow.Length; i++)
-        {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(rawIds, inWindow[i].Text, out var exists);
-            if (!exists)
-            {
-                id = rawTexts.Count;
-                rawTexts.Add(inWindow[i].Text);
-            }
-
-            rawOf[i] = id;
-        }
+        var (rawTexts, rawOf) = DistinctTexts.Of(inWindow.Length, i => inWindow[i].Text);
 
         // Normalizing (NFKC, traditional → simplified) is the costliest step per text: both cores share it.
         var normalizedRaw = new string[rawTexts.Count];
         Parallel.For(0, rawTexts.Count, i => normalizedRaw[i] = analyzer.Normalize(rawTexts[i]));
-        var textIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var texts = new List<string>();
-        var textOfRaw = new int[normalizedRaw.Length];
-        for (var r = 0; r < normalizedRaw.Length; r++)
-        {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(textIds, normalizedRaw[r], out var exists);
-            if (!exists)
-            {
-                id = texts.Count;
-                texts.Add(normalizedRaw[r]);
-            }
-
-            textOfRaw[r] = id;
-        }
+        var (texts, textOfRaw) = DistinctTexts.Of(normalizedRaw.Length, r => normalizedRaw[r]);
 
         var textOf = new int[inWindow.Length];
         var recentWeights = new int[texts.Count];

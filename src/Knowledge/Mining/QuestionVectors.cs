@@ -79,21 +79,7 @@ internal sealed class QuestionVectors
     /// <summary>The vectors of questions given by their normalized texts (equal texts share a vector).</summary>
     public static QuestionVectors Build(ChineseAnalyzer analyzer, IReadOnlyList<string> normalized)
     {
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var texts = new List<string>();
-        var textOf = new int[normalized.Count];
-        for (var i = 0; i < textOf.Length; i++)
-        {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(distinct, normalized[i], out var exists);
-            if (!exists)
-            {
-                id = texts.Count;
-                texts.Add(normalized[i]);
-            }
-
-            textOf[i] = id;
-        }
-
+        var (texts, textOf) = DistinctTexts.Of(normalized.Count, i => normalized[i]);
         return Build(analyzer, texts, textOf);
     }
 
@@ -188,8 +174,6 @@ internal sealed class QuestionVectors
     /// <summary>The terms of a run of texts, numbered locally (<see cref="Names"/>: each local id's term).</summary>
     private sealed record Chunk(List<string> Names, int[] Offsets, List<int> Terms)
     {
-        private const int MaxPackedLength = 4;
-
         public static Chunk Tokenize(ChineseAnalyzer analyzer, IReadOnlyList<string> texts, int from, int to)
         {
             // Terms of up to four characters (bigrams and most words: nearly all of them) are keyed by their packed
@@ -209,8 +193,8 @@ internal sealed class QuestionVectors
                 {
                     foreach (var token in tokens)
                     {
-                        ref var id = ref token.Length <= MaxPackedLength
-                            ? ref CollectionsMarshal.GetValueRefOrAddDefault(packed, Pack(token), out var exists)
+                        ref var id = ref token.Length <= PackedChars.MaxLength
+                            ? ref CollectionsMarshal.GetValueRefOrAddDefault(packed, PackedChars.Pack(token), out var exists)
                             : ref CollectionsMarshal.GetValueRefOrAddDefault(longer, token, out exists);
                         if (!exists)
                         {
@@ -230,17 +214,6 @@ internal sealed class QuestionVectors
             }
 
             return new Chunk(names, offsets, flat);
-        }
-
-        private static ulong Pack(string token)
-        {
-            ulong key = 0;
-            foreach (var c in token)
-            {
-                key = (key << 16) | c;
-            }
-
-            return key;
         }
     }
 

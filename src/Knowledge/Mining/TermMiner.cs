@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CitizenBot.Knowledge.Analysis;
 
 namespace CitizenBot.Knowledge.Mining;
@@ -17,7 +16,8 @@ namespace CitizenBot.Knowledge.Mining;
 /// </remarks>
 public sealed class TermMiner
 {
-    private const int MaxWordLength = 4;
+    /// <summary>The longest n-gram counted: its characters are its table key.</summary>
+    private const int MaxWordLength = PackedChars.MaxLength;
 
     private readonly Lexicon _lexicon;
     private readonly MiningOptions _options;
@@ -162,7 +162,7 @@ public sealed class TermMiner
         {
             if (stats.MinEntropy >= _options.MinBoundaryEntropy)
             {
-                accepted[Unpack(key, stats.Length)] = stats.Count;
+                accepted[PackedChars.Unpack(key, stats.Length)] = stats.Count;
             }
         }
 
@@ -175,7 +175,7 @@ public sealed class TermMiner
 
         foreach (var word in _lexicon.Words)
         {
-            if (word.Length is >= 2 and <= MaxWordLength && IsHan(word) && _recent[word.Length].Get(Pack(word)) >= _options.MinTermCount)
+            if (word.Length is >= 2 and <= MaxWordLength && IsHan(word) && _recent[word.Length].Get(PackedChars.Pack(word)) >= _options.MinTermCount)
             {
                 terms.Add(Term(word, isNew: false));
             }
@@ -193,7 +193,7 @@ public sealed class TermMiner
 
     private MinedTerm Term(string word, bool isNew)
     {
-        var key = Pack(word);
+        var key = PackedChars.Pack(word);
         var count = _recent[word.Length].Get(key);
         var previous = _previous[word.Length].Get(key);
         var rise = _previousMessages == 0 ? 1.0 : Math.Round((count + 1.0) / (previous + 1.0), 2);
@@ -210,7 +210,7 @@ public sealed class TermMiner
             foreach (var (key, count) in _recent[n].Entries(_options.MinTermCount))
             {
                 var word = chars[..n];
-                Unpack(key, word);
+                PackedChars.Unpack(key, word);
                 if (StopWords.Particles.Contains(word[0]) || StopWords.Particles.Contains(word[^1]) || _lexicon.TryGet(word, out _, out _))
                 {
                     continue;
@@ -326,30 +326,6 @@ public sealed class TermMiner
 
         return true;
     }
-
-    private static ulong Pack(ReadOnlySpan<char> word)
-    {
-        Debug.Assert(word.Length <= MaxWordLength, "only up to 4 characters fit in a ulong key");
-        ulong key = 0;
-        foreach (var c in word)
-        {
-            key = (key << 16) | c;
-        }
-
-        return key;
-    }
-
-    private static void Unpack(ulong key, Span<char> word)
-    {
-        for (var j = word.Length - 1; j >= 0; j--)
-        {
-            word[j] = (char)(key & 0xFFFF);
-            key >>= 16;
-        }
-    }
-
-    private static string Unpack(ulong key, int length) =>
-        string.Create(length, key, static (span, k) => Unpack(k, span));
 
     /// <summary>One candidate's count and, once counted, its neighbour entropies.</summary>
     private sealed class CandidateStats(ulong key, int length, int count)
