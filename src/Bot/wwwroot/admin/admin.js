@@ -3,7 +3,7 @@
 // Plain DOM on the workers' console's shared modules; everything goes through the admin API.
 
 import { clearSession, loadSession, request, saveSession, setUnauthorizedHandler } from '../console/api.js';
-import { signInHandler } from '../console/sign-in.js';
+import { resetSignInForm, signInHandler } from '../console/sign-in.js';
 import { setForbiddenHandler } from './client.js';
 import { initEntries, loadCategories, newEntry, openEntry, openTopic, prepareTopic, showList } from './entries.js';
 import { initQuality, showQuality } from './quality.js';
@@ -25,10 +25,7 @@ function showView(name) {
 
 function showSignIn(notice) {
   showView('sign-in');
-  $('sign-in-notice').textContent = notice ?? '';
-  $('sign-in-notice').hidden = !notice;
-  $('sign-in-password').value = '';
-  $('sign-in-user').focus();
+  resetSignInForm(notice);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   beijingDate, formatDateTime, formatRemaining, formatShortDateTime,
 } from './labels.js';
 import { connectLive } from './live.js';
-import { signInHandler } from './sign-in.js';
+import { resetSignInForm, signInHandler } from './sign-in.js';
 
 const PAGE_SIZE = 100;
 const POLL_MS = 30_000; // the live stream is a hint; the queue is reloaded this often regardless
@@ -52,10 +52,7 @@ function showView(name) {
 
 function showSignIn(notice) {
   showView('sign-in');
-  $('sign-in-notice').textContent = notice ?? '';
-  $('sign-in-notice').hidden = !notice;
-  $('sign-in-password').value = '';
-  $('sign-in-user').focus();
+  resetSignInForm(notice);
 }
 
 function signOut(notice) {

@@ -34,3 +34,11 @@ export function signInHandler(onSession) {
     }
   };
 }
+
+/** Empties the form for a fresh sign-in, with an optional notice above it (why the last session ended). */
+export function resetSignInForm(notice) {
+  $('sign-in-notice').textContent = notice ?? '';
+  $('sign-in-notice').hidden = !notice;
+  $('sign-in-password').value = '';
+  $('sign-in-user').focus();
+}
