@@ -31,7 +31,7 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
     /// Ids given a revision by this writer, when it began on an empty <c>entry_revisions</c> table: the first revision
     /// of any of them is number 1 without a query (null when the table was not empty).
     /// </summary>
-    private HashSet<string>? _appendedIntoEmpty;
+    private FirstSightIds? _appendedIntoEmpty;
 
     public EntryRevisionWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -56,16 +56,8 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
     /// For a bulk import: when no entry has a revision yet (a first import, a rebuild), number each id's first
     /// revision without reading the table — the query was a tenth of a large import's CPU.
     /// </summary>
-    public async Task SkipLookupsIfEmptyAsync(CancellationToken cancellationToken)
-    {
-        await using var any = _latest.Connection!.CreateCommand();
-        any.Transaction = _latest.Transaction;
-        any.CommandText = "SELECT EXISTS (SELECT 1 FROM entry_revisions)";
-        if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-        {
-            _appendedIntoEmpty = new HashSet<string>(StringComparer.Ordinal);
-        }
-    }
+    public async Task SkipLookupsIfEmptyAsync(CancellationToken cancellationToken) =>
+        _appendedIntoEmpty = await FirstSightIds.IfEmptyAsync(_latest.Transaction!, FirstSightIds.Table.EntryRevisions, cancellationToken);
 
     /// <summary>The entry's latest revision number, 0 when it has none.</summary>
     public async Task<int> LatestAsync(string entryId, CancellationToken cancellationToken)
@@ -95,7 +87,7 @@ internal sealed class EntryRevisionWriter : IAsyncDisposable
     /// </summary>
     public async ValueTask<int> AppendAsync(PreparedEntry entry, RevisionStamp stamp, CancellationToken cancellationToken)
     {
-        var revision = _appendedIntoEmpty is { } appended && appended.Add(entry.Entry.Id)
+        var revision = _appendedIntoEmpty?.IsFirstSight(entry.Entry.Id) == true
             ? 1
             : await LatestAsync(entry.Entry.Id, cancellationToken) + 1;
         _insertPrepared.Bind(1, entry.Row[PreparedEntry.IdValue]);

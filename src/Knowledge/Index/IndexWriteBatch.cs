@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -38,7 +37,7 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
     /// Ids written by this batch, when it began on an empty <c>entries</c> table: any other id cannot exist yet,
     /// so <see cref="FindAsync"/> answers without a query (null when the table was not empty).
     /// </summary>
-    private HashSet<string>? _writtenIntoEmpty;
+    private FirstSightIds? _writtenIntoEmpty;
 
     private IndexWriteBatch(SqliteConnection connection, SqliteTransaction transaction, bool bulk)
     {
@@ -89,13 +88,7 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
         {
             await batch.SetOptionAsync("automerge", 0, cancellationToken);
             await batch.SetOptionAsync("hashsize", BulkHashSize, cancellationToken);
-            await using var any = connection.CreateCommand();
-            any.Transaction = transaction;
-            any.CommandText = "SELECT EXISTS (SELECT 1 FROM entries)";
-            if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            {
-                batch._writtenIntoEmpty = new HashSet<string>(StringComparer.Ordinal);
-            }
+            batch._writtenIntoEmpty = await FirstSightIds.IfEmptyAsync(transaction, FirstSightIds.Table.Entries, cancellationToken);
         }
 
         return batch;
@@ -105,7 +98,7 @@ internal sealed class IndexWriteBatch : IAsyncDisposable
 
     public async Task<StoredEntry?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (_writtenIntoEmpty is { } written && written.Add(id))
+        if (_writtenIntoEmpty?.IsFirstSight(id) == true)
         {
             // First sight of this id in a batch that began on an empty table: it cannot be stored yet.
             return null;
