@@ -22,6 +22,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentBag<IndexReadSession> _readers = [];
+    private readonly EntryCache _entries = new();
     private readonly FaqCategoryCatalog _categories;
     private readonly string _rankFunction;
     private ChineseAnalyzer _analyzer;
@@ -165,7 +166,8 @@ public sealed class KnowledgeIndex : IDisposable
                 await batch.CommitAsync(cancellationToken);
             }
 
-            // Statistics follow the database only once the transaction is durable.
+            // Statistics and cached entries follow the database only once the transaction is durable.
+            _entries.Invalidate();
             Terms.Apply(delta);
             if (bulk)
             {
@@ -201,6 +203,7 @@ public sealed class KnowledgeIndex : IDisposable
             await batch.RemoveTermsAsync(existing.Seq, cancellationToken);
             await batch.DeleteEntryAsync(existing.Seq, cancellationToken);
             await batch.CommitAsync(cancellationToken);
+            _entries.Invalidate();
             Terms.Apply(delta);
 
             return true;
@@ -275,6 +278,7 @@ public sealed class KnowledgeIndex : IDisposable
             // statistics must follow them, or queries and IDF weights would describe the old tokenization until the
             // next restart. The swap comes first: a word the old analyzer never emitted only misses until the reset.
             Volatile.Write(ref _analyzer, analyzer);
+            _entries.Invalidate();
             await LoadTermStatisticsAsync(CancellationToken.None);
             await KnowledgeSchema.OptimizeAsync(_writer, CancellationToken.None);
         }
@@ -287,17 +291,32 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The stored entry with <paramref name="id"/> (published or draft), or null.</summary>
     public async Task<KnowledgeEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        if (_entries.TryGet(id, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = _entries.Generation;
+        string? data;
         var session = RentReader();
         try
         {
             session.Get.Parameters["$id"].Value = id;
-            var data = (string?)await session.Get.ExecuteScalarAsync(cancellationToken);
-            return data is null ? null : EntryJson.Deserialize(data);
+            data = (string?)await session.Get.ExecuteScalarAsync(cancellationToken);
         }
         finally
         {
             ReturnReader(session);
         }
+
+        if (data is null)
+        {
+            return null;
+        }
+
+        var entry = EntryJson.Deserialize(data);
+        _entries.Set(entry, generation);
+        return entry;
     }
 
     /// <summary>Ids of all stored entries, published or not, in id order.</summary>
@@ -378,6 +397,7 @@ public sealed class KnowledgeIndex : IDisposable
                 await batch.CommitAsync(cancellationToken);
             }
 
+            _entries.Invalidate();
             Terms.Apply(delta);
             return new(RevisionWriteStatus.Saved, revision);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CitizenBot.Knowledge.Analysis;
 using CitizenBot.Knowledge.Content;
+using CitizenBot.Knowledge.Curation;
 using CitizenBot.Knowledge.Index;
 using CitizenBot.Knowledge.Retrieval;
 using CitizenBot.Knowledge.Tests.Infrastructure;
@@ -47,6 +48,61 @@ public sealed class KnowledgeIndexTests : IDisposable
         Assert.Equal("暖气 供暖", reader.GetString(0));
         Assert.True(reader.GetDouble(1) < 0, "bm25() returns negative scores, better matches lower");
         Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
+    public async Task SearchStatement_IsCompiledOnce_WhenRunAgainWithOtherValues()
+    {
+        using var index = await _file.OpenAsync(Analyzer);
+        await index.UpsertAsync(Heating("heating-01"), CancellationToken.None);
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_open_v2(index.DatabasePath, out var db, SQLitePCL.raw.SQLITE_OPEN_READONLY, null));
+        using var connection = db;
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_prepare_v2(db, IndexReadSession.SearchSql(new IndexWeights().ToRankFunction()), out var statement));
+        using var search = statement;
+        var match = SQLitePCL.raw.sqlite3_bind_parameter_index(search, "$match");
+        var limit = SQLitePCL.raw.sqlite3_bind_parameter_index(search, "$limit");
+
+        var rows = new List<int>();
+        foreach (var (term, k) in new[] { ("\"暖气\"", 5), ("\"供暖\" OR \"暖气\"", 3), ("\"物业费\"", 7) })
+        {
+            SQLitePCL.raw.sqlite3_bind_text(search, match, term);
+            SQLitePCL.raw.sqlite3_bind_int(search, limit, k);
+            var count = 0;
+            while (SQLitePCL.raw.sqlite3_step(search) == SQLitePCL.raw.SQLITE_ROW)
+            {
+                count++;
+            }
+
+            SQLitePCL.raw.sqlite3_reset(search);
+            rows.Add(count);
+        }
+
+        Assert.Equal([1, 1, 0], rows);
+        // SQLITE_STMTSTATUS_REPREPARE: times SQLite recompiled the statement behind our back.
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_stmt_status(search, 5, 0));
+    }
+
+    [Fact]
+    public async Task GetAsync_ReturnsWhatWasLastWritten_AfterEveryKindOfWrite()
+    {
+        using var index = await _file.OpenAsync(Analyzer);
+        await index.UpsertAsync(Heating("heating-01", "联系供热单位报修。"), CancellationToken.None);
+        Assert.Equal("联系供热单位报修。", (await index.GetAsync("heating-01", CancellationToken.None))?.Answer);
+        Assert.Equal("联系供热单位报修。", (await index.GetAsync("heating-01", CancellationToken.None))?.Answer); // now from memory
+
+        await index.UpsertAsync(Heating("heating-01", "拨打供热热线。"), CancellationToken.None);
+        Assert.Equal("拨打供热热线。", (await index.GetAsync("heating-01", CancellationToken.None))?.Answer);
+
+        var stamp = new RevisionStamp(DateTimeOffset.UnixEpoch, "admin", RevisionAction.Edited);
+        var saved = await index.WriteRevisionAsync(Heating("heating-01", "先查阀门。"), stamp, RevisionPrecondition.Existing(null), CancellationToken.None);
+        Assert.Equal(RevisionWriteStatus.Saved, saved.Status);
+        Assert.Equal("先查阀门。", (await index.GetAsync("heating-01", CancellationToken.None))?.Answer);
+
+        await index.ReindexAsync(CancellationToken.None);
+        Assert.Equal("先查阀门。", (await index.GetAsync("heating-01", CancellationToken.None))?.Answer);
+
+        Assert.True(await index.DeleteAsync("heating-01", CancellationToken.None));
+        Assert.Null(await index.GetAsync("heating-01", CancellationToken.None));
     }
 
     [Fact]

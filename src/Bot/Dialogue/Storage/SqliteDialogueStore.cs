@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -7,8 +8,8 @@ namespace CitizenBot.Bot.Dialogue.Storage;
 /// <summary>
 /// <see cref="IDialogueStore"/> on one SQLite file (<c>dialogue.db</c>). Writes go through one writer loop that commits
 /// whatever is queued in one transaction (<see cref="DialogueWriteQueue"/>); a write's task completes once it is
-/// durable (synchronous=FULL, see <see cref="DialogueConnectionFactory"/>). Reads open a pooled connection each and
-/// never wait on the writer (WAL); a state or contact read or written before is served from a <see cref="DialogueCache"/>.
+/// durable (synchronous=FULL, see <see cref="DialogueConnectionFactory"/>). Reads use connections of their own and never
+/// wait on the writer (WAL); a state or contact read or written before is served from a <see cref="DialogueCache"/>.
 /// Thread-safe.
 /// </summary>
 /// <remarks>
@@ -42,6 +43,7 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly DialogueCache _cache = new();
+    private readonly ConcurrentBag<DialogueReadSession> _readers = [];
 
     private SqliteDialogueStore(DialogueConnectionFactory connections, DialogueWriteQueue writes, TimeProvider timeProvider, ILogger logger)
     {
@@ -88,23 +90,33 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
             return cached;
         }
 
-        var states = await ReadStatesAsync(
-            GetSql,
-            [("$channel", key.Channel), ("$conversationId", key.ConversationId), ("$senderId", key.SenderId)],
-            cancellationToken);
-        var state = states.Count == 0 ? null : states[0];
+        var session = RentReader();
+        string? json;
+        try
+        {
+            json = await session.ReadStateAsync(key, cancellationToken);
+        }
+        finally
+        {
+            ReturnReader(session);
+        }
+
+        var state = json is null ? null : ParseState(json);
         _cache.SetState(key, state);
         return state;
     }
 
     public async Task<bool> WasHandledAsync(string channel, string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = _connections.Open();
-        await using var command = new SqliteCommand(
-            "SELECT 1 FROM handled_messages WHERE channel = $channel AND message_id = $messageId", connection);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$messageId", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        var session = RentReader();
+        try
+        {
+            return await session.WasHandledAsync(channel, messageId, cancellationToken);
+        }
+        finally
+        {
+            ReturnReader(session);
+        }
     }
 
     public async Task<bool> CommitAsync(string channel, string messageId, IReadOnlyList<DialogueState> states, ResidentContact? contact, CancellationToken cancellationToken)
@@ -213,28 +225,15 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
 
     private async Task<ResidentContact?> ReadContactAsync(string residentId, CancellationToken cancellationToken)
     {
-        await using var connection = _connections.Open();
-        await using var command = new SqliteCommand(
-            """
-            SELECT resident_id, channel, sender_id, sender_name, private_conversation_id, group_conversation_id, updated_at
-            FROM residents WHERE resident_id = $residentId
-            """,
-            connection);
-        command.Parameters.AddWithValue("$residentId", residentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var session = RentReader();
+        try
         {
-            return null;
+            return await session.ReadContactAsync(residentId, cancellationToken);
         }
-
-        return new ResidentContact(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader[4] as string,
-            reader[5] as string,
-            DialogueTime.Parse(reader.GetString(6)));
+        finally
+        {
+            ReturnReader(session);
+        }
     }
 
     /// <summary>
@@ -275,7 +274,23 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
     }
 
     /// <summary>Commits the writes already queued, then closes the writer; later writes throw <see cref="ObjectDisposedException"/>.</summary>
-    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync();
+        while (_readers.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private DialogueReadSession RentReader() =>
+        _readers.TryTake(out var session) ? session : new DialogueReadSession(_connections.Open());
+
+    private void ReturnReader(DialogueReadSession session) => _readers.Add(session);
+
+    private static DialogueState ParseState(string json) =>
+        JsonSerializer.Deserialize(json, DialogueJsonContext.Default.DialogueState)
+            ?? throw new InvalidDataException("A stored dialogue state is null.");
 
     [SuppressMessage("Security", "CA2100", Justification = "Called with this class's constant statements only; every value is a parameter.")]
     private async Task<IReadOnlyList<DialogueState>> ReadStatesAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
@@ -291,8 +306,7 @@ internal sealed class SqliteDialogueStore : IDialogueStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            states.Add(JsonSerializer.Deserialize(reader.GetString(0), DialogueJsonContext.Default.DialogueState)
-                ?? throw new InvalidDataException("A stored dialogue state is null."));
+            states.Add(ParseState(reader.GetString(0)));
         }
 
         return states;
